@@ -1,0 +1,82 @@
+// swift-tools-version: 6.2
+// Lacuna: calibrated pore (hole) analysis of SEM and TOF-SIMS micrographs.
+// Targets follow ../shared/STYLE.md: one module per layer, arrows point one way
+// (C shims → codecs → image → IO/segmentation → measure → fit/report → pipeline → CLI).
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .treatAllWarnings(as: .error),
+]
+
+let package = Package(
+    name: "Lacuna",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "lacuna", targets: ["lacuna"]),
+        .library(name: "LacunaPipeline", targets: ["LacunaPipeline"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+    ],
+    targets: [
+        .systemLibrary(name: "CPNG", path: "Sources/CPNG", pkgConfig: "libpng",
+                       providers: [.apt(["libpng-dev"])]),
+        .systemLibrary(name: "CJPEG", path: "Sources/CJPEG", pkgConfig: "libjpeg",
+                       providers: [.apt(["libjpeg-dev"])]),
+        .systemLibrary(name: "CTIFF", path: "Sources/CTIFF", pkgConfig: "libtiff-4",
+                       providers: [.apt(["libtiff-dev"])]),
+        .target(
+            name: "CLacunaCodecs",
+            dependencies: ["CPNG", "CJPEG", "CTIFF"],
+            cSettings: [.unsafeFlags(["-Wall", "-Wextra", "-Werror", "-Wno-unused-parameter"])],
+            linkerSettings: [.linkedLibrary("png16"), .linkedLibrary("jpeg"), .linkedLibrary("tiff")]
+        ),
+        .target(name: "LacunaImage", swiftSettings: strict),
+        .target(name: "LacunaIO",
+                dependencies: ["LacunaImage", "CLacunaCodecs"], swiftSettings: strict),
+        .target(name: "LacunaSegmentation", dependencies: ["LacunaImage"], swiftSettings: strict),
+        .target(name: "LacunaMeasure", dependencies: ["LacunaImage"], swiftSettings: strict),
+        .target(name: "LacunaFit", swiftSettings: strict),
+        .target(name: "LacunaReport",
+                dependencies: ["LacunaImage", "LacunaIO", "LacunaMeasure", "LacunaFit",
+                               .product(name: "CSV", package: "CSV.swift")],
+                swiftSettings: strict),
+        .target(name: "LacunaSynth",
+                dependencies: ["LacunaImage", "LacunaIO"], swiftSettings: strict),
+        .target(name: "LacunaPipeline",
+                dependencies: ["LacunaImage", "LacunaIO", "LacunaSegmentation", "LacunaMeasure",
+                               "LacunaFit", "LacunaReport",
+                               .product(name: "CSV", package: "CSV.swift")],
+                swiftSettings: strict),
+        .executableTarget(
+            name: "lacuna",
+            dependencies: ["LacunaPipeline", "LacunaSynth",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strict),
+        .target(name: "LacunaTestSupport",
+                dependencies: ["LacunaImage", "LacunaIO", "LacunaSynth"],
+                path: "Tests/LacunaTestSupport", swiftSettings: strict),
+
+        .testTarget(name: "LacunaImageTests", dependencies: ["LacunaImage"], swiftSettings: strict),
+        .testTarget(name: "LacunaIOTests", dependencies: ["LacunaIO", "LacunaTestSupport"],
+                    swiftSettings: strict),
+        .testTarget(name: "LacunaSegmentationTests",
+                    dependencies: ["LacunaSegmentation", "LacunaIO", "LacunaTestSupport"],
+                    resources: [.copy("Fixtures")], swiftSettings: strict),
+        .testTarget(name: "LacunaMeasureTests",
+                    dependencies: ["LacunaMeasure", "LacunaSegmentation", "LacunaTestSupport"],
+                    swiftSettings: strict),
+        .testTarget(name: "LacunaFitTests", dependencies: ["LacunaFit"], swiftSettings: strict),
+        .testTarget(name: "LacunaReportTests", dependencies: ["LacunaReport", "LacunaTestSupport"],
+                    swiftSettings: strict),
+        .testTarget(name: "LacunaSynthTests",
+                    dependencies: ["LacunaSynth", "LacunaIO", "LacunaTestSupport"], swiftSettings: strict),
+        .testTarget(name: "LacunaPipelineTests",
+                    dependencies: ["LacunaPipeline", "LacunaSynth", "LacunaTestSupport"],
+                    swiftSettings: strict),
+        .testTarget(name: "EndToEndTests",
+                    dependencies: ["lacuna", "LacunaTestSupport"], swiftSettings: strict),
+    ]
+)

@@ -1,0 +1,104 @@
+/* lacuna_codecs.h — the only C API between Lacuna and libpng, libjpeg-turbo and libtiff.
+ *
+ * Every entry point owns its own setjmp landing pad (libpng, libjpeg) or per-handle error
+ * handler (libtiff), so a corrupt file comes back as a status code and a message in a
+ * caller-owned lc_error; nothing here prints, aborts or exits, and no longjmp crosses a Swift
+ * frame. Readers are two-phase: open (header only, so the caller can check the pixel limit),
+ * then read into a caller-allocated raster. Rasters are interleaved; 16-bit samples are
+ * host-endian uint16.
+ */
+#ifndef LACUNA_CODECS_H
+#define LACUNA_CODECS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum lc_status {
+    LC_OK = 0,
+    LC_ERR_CORRUPT = 1,
+    LC_ERR_TRUNCATED = 2,
+    LC_ERR_UNSUPPORTED = 3,
+    LC_ERR_MEMORY = 4,
+    LC_ERR_WRITE = 5,
+    LC_ERR_ARGUMENT = 6
+} lc_status;
+
+typedef struct lc_error {
+    lc_status status;
+    char message[256];
+} lc_error;
+
+typedef struct lc_image_info {
+    uint32_t width;
+    uint32_t height;
+    uint32_t channels;  /* 1 gray, 2 gray+alpha, 3 RGB, 4 RGBA: the raster read() fills */
+    uint32_t bits;      /* 8 or 16 */
+    uint32_t pages;     /* TIFF directories; 1 for PNG and JPEG */
+    uint32_t source_bits;     /* bits per sample stored in the file */
+    uint32_t source_channels; /* samples per pixel stored in the file (1 for palette) */
+    uint32_t is_palette;      /* 1 when the file stores palette indices */
+} lc_image_info;
+
+/* ---- PNG ---- */
+typedef struct lc_png_reader lc_png_reader;
+lc_png_reader *lc_png_open(const uint8_t *data, size_t size, lc_image_info *info, lc_error *err);
+lc_status lc_png_read(lc_png_reader *reader, void *raster, size_t raster_bytes, lc_error *err);
+void lc_png_close(lc_png_reader *reader);
+
+/* Encodes an interleaved raster (channels 1–4, bits 8 or 16; with a palette of palette_count
+ * RGB triplets and channels == 1, bits == 8 the samples are palette indices). On success
+ * *out holds a malloc'd buffer that the caller releases with lc_free. */
+lc_status lc_png_encode(const void *raster, uint32_t width, uint32_t height, uint32_t channels,
+                        uint32_t bits, const uint8_t *palette_rgb, uint32_t palette_count,
+                        int compression_level, uint8_t **out, size_t *out_size, lc_error *err);
+
+/* ---- JPEG ---- */
+typedef struct lc_jpeg_reader lc_jpeg_reader;
+lc_jpeg_reader *lc_jpeg_open(const uint8_t *data, size_t size, lc_image_info *info, lc_error *err);
+lc_status lc_jpeg_read(lc_jpeg_reader *reader, void *raster, size_t raster_bytes, lc_error *err);
+void lc_jpeg_close(lc_jpeg_reader *reader);
+lc_status lc_jpeg_encode(const uint8_t *raster, uint32_t width, uint32_t height, uint32_t channels,
+                         int quality, uint8_t **out, size_t *out_size, lc_error *err);
+
+/* ---- TIFF ---- */
+typedef struct lc_tiff_reader lc_tiff_reader;
+lc_tiff_reader *lc_tiff_open(const uint8_t *data, size_t size, lc_image_info *info, lc_error *err);
+lc_status lc_tiff_read(lc_tiff_reader *reader, void *raster, size_t raster_bytes, lc_error *err);
+/* The bytes of a tag of the first directory (ASCII, BYTE, SBYTE or UNDEFINED), valid until
+ * close. Returns 1 when present. */
+int lc_tiff_tag_bytes(lc_tiff_reader *reader, uint32_t tag, const uint8_t **bytes, size_t *count);
+void lc_tiff_close(lc_tiff_reader *reader);
+
+typedef enum lc_tiff_compression {
+    LC_TIFF_NONE = 0,
+    LC_TIFF_LZW = 1,
+    LC_TIFF_DEFLATE = 2,
+    LC_TIFF_PACKBITS = 3
+} lc_tiff_compression;
+
+typedef struct lc_tiff_write_options {
+    lc_tiff_compression compression;
+    uint32_t tile_size;       /* 0: strips; else square tiles, a multiple of 16 */
+    uint32_t rows_per_strip;  /* 0: libtiff's default */
+    uint32_t private_tag;     /* 0: none; else written with private_bytes */
+    uint32_t private_is_ascii;/* 1: TIFF ASCII; 0: BYTE */
+    const uint8_t *private_bytes;
+    size_t private_count;
+    int big_endian;
+} lc_tiff_write_options;
+
+/* Writes a single-page TIFF (channels 1 or 3, bits 8 or 16) to path. */
+lc_status lc_tiff_write(const char *path, const void *raster, uint32_t width, uint32_t height,
+                        uint32_t channels, uint32_t bits, const lc_tiff_write_options *options,
+                        lc_error *err);
+
+void lc_free(void *pointer);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

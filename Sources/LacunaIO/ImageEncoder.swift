@@ -1,0 +1,131 @@
+import CLacunaCodecs
+import Foundation
+import LacunaImage
+
+/// Encoders for overlays, synthetic test images and round-trip tests.
+public enum ImageEncoder {
+    /// PNG bytes of an 8-bit image with 1–4 channels (grey, grey+alpha, RGB, RGBA).
+    /// `compressionLevel` is zlib's 0…9.
+    public static func png(_ image: Image<UInt8>, compressionLevel: Int = 6) throws(ImageIOError) -> Data {
+        try image.samples.withUnsafeBytes { raw in
+            Result { () throws(ImageIOError) in
+                try encodePNG(raw, image.width, image.height, image.channels, 8, palette: nil, level: compressionLevel)
+            }
+        }.get()
+    }
+
+    /// PNG bytes of a 16-bit image with 1–4 channels.
+    public static func png(_ image: Image<UInt16>, compressionLevel: Int = 6) throws(ImageIOError) -> Data {
+        try image.samples.withUnsafeBytes { raw in
+            Result { () throws(ImageIOError) in
+                try encodePNG(raw, image.width, image.height, image.channels, 16, palette: nil, level: compressionLevel)
+            }
+        }.get()
+    }
+
+    /// A palette PNG: `indices` is a one-channel image of indices into `palette` (RGB triplets).
+    public static func palettePNG(_ indices: Image<UInt8>, palette: [(UInt8, UInt8, UInt8)]) throws(ImageIOError) -> Data {
+        let flat = palette.flatMap { [$0.0, $0.1, $0.2] }
+        return try indices.samples.withUnsafeBytes { raw in
+            Result { () throws(ImageIOError) in
+                try encodePNG(raw, indices.width, indices.height, 1, 8, palette: flat, level: 6)
+            }
+        }.get()
+    }
+
+    /// JPEG bytes of an 8-bit grey or RGB image at `quality` (1…100).
+    public static func jpeg(_ image: Image<UInt8>, quality: Int = 95) throws(ImageIOError) -> Data {
+        var out: UnsafeMutablePointer<UInt8>? = nil
+        var size = 0
+        var error = lc_error()
+        let status = image.samples.withUnsafeBufferPointer { buffer in
+            lc_jpeg_encode(buffer.baseAddress, UInt32(image.width), UInt32(image.height),
+                           UInt32(image.channels), Int32(quality), &out, &size, &error)
+        }
+        return try takeBuffer(status: status, error: error, out: out, size: size)
+    }
+
+    /// TIFF compression schemes the writer offers.
+    public enum TIFFCompression: Sendable {
+        case none, lzw, deflate, packBits
+    }
+
+    /// Layout and metadata of a TIFF file to write.
+    public struct TIFFOptions: Sendable {
+        public var compression: TIFFCompression = .none
+        /// Square tile size (multiple of 16), or `nil` for strips.
+        public var tileSize: Int? = nil
+        /// Rows per strip, or `nil` for libtiff's default.
+        public var rowsPerStrip: Int? = nil
+        public var bigEndian = false
+        /// One private tag (for example FEI 34682 as ASCII, Tescan 50431 as BYTE).
+        public var privateTag: (tag: UInt32, bytes: [UInt8], ascii: Bool)? = nil
+        public init() {}
+    }
+
+    /// Writes a single-page 8- or 16-bit grey or RGB TIFF to `path`.
+    public static func writeTIFF(_ raster: Raster, to path: String, options: TIFFOptions = TIFFOptions()) throws(ImageIOError) {
+        var o = lc_tiff_write_options()
+        o.compression = switch options.compression {
+        case .none: LC_TIFF_NONE
+        case .lzw: LC_TIFF_LZW
+        case .deflate: LC_TIFF_DEFLATE
+        case .packBits: LC_TIFF_PACKBITS
+        }
+        o.tile_size = UInt32(options.tileSize ?? 0)
+        o.rows_per_strip = UInt32(options.rowsPerStrip ?? 0)
+        o.big_endian = options.bigEndian ? 1 : 0
+        var error = lc_error()
+        let privateBytes = options.privateTag?.bytes ?? []
+        let status = privateBytes.withUnsafeBufferPointer { tagBuffer in
+            if let tag = options.privateTag {
+                o.private_tag = tag.tag
+                o.private_is_ascii = tag.ascii ? 1 : 0
+                o.private_bytes = tagBuffer.baseAddress
+                o.private_count = tagBuffer.count
+            }
+            switch raster {
+            case let .uint8(image):
+                return image.samples.withUnsafeBytes { raw in
+                    lc_tiff_write(path, raw.baseAddress, UInt32(image.width), UInt32(image.height),
+                                  UInt32(image.channels), 8, &o, &error)
+                }
+            case let .uint16(image):
+                return image.samples.withUnsafeBytes { raw in
+                    lc_tiff_write(path, raw.baseAddress, UInt32(image.width), UInt32(image.height),
+                                  UInt32(image.channels), 16, &o, &error)
+                }
+            }
+        }
+        if status != LC_OK { throw .encodeFailed(detail: message(of: error)) }
+    }
+
+    private static func encodePNG(_ raw: UnsafeRawBufferPointer, _ width: Int, _ height: Int, _ channels: Int,
+                                  _ bits: Int, palette: [UInt8]?, level: Int) throws(ImageIOError) -> Data {
+        var out: UnsafeMutablePointer<UInt8>? = nil
+        var size = 0
+        var error = lc_error()
+        let status: lc_status
+        if let palette {
+            status = palette.withUnsafeBufferPointer { p in
+                lc_png_encode(raw.baseAddress, UInt32(width), UInt32(height), UInt32(channels), UInt32(bits),
+                              p.baseAddress, UInt32(palette.count / 3), Int32(level), &out, &size, &error)
+            }
+        } else {
+            status = lc_png_encode(raw.baseAddress, UInt32(width), UInt32(height), UInt32(channels), UInt32(bits),
+                                   nil, 0, Int32(level), &out, &size, &error)
+        }
+        return try takeBuffer(status: status, error: error, out: out, size: size)
+    }
+
+    private static func takeBuffer(status: lc_status, error: lc_error, out: UnsafeMutablePointer<UInt8>?,
+                                   size: Int) throws(ImageIOError) -> Data {
+        defer { lc_free(out) }
+        guard status == LC_OK, let out else { throw .encodeFailed(detail: message(of: error)) }
+        return Data(bytes: out, count: size)
+    }
+
+    static func message(of error: lc_error) -> String {
+        withUnsafeBytes(of: error.message) { raw in String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self) }
+    }
+}

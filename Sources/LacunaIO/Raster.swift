@@ -1,0 +1,71 @@
+import LacunaImage
+
+/// Decoded pixels at the file's own depth: 8-bit files stay `UInt8`, 16-bit files stay `UInt16`.
+public enum Raster: Sendable, Equatable {
+    case uint8(Image<UInt8>)
+    case uint16(Image<UInt16>)
+
+    public var width: Int {
+        switch self {
+        case let .uint8(image): image.width
+        case let .uint16(image): image.width
+        }
+    }
+
+    public var height: Int {
+        switch self {
+        case let .uint8(image): image.height
+        case let .uint16(image): image.height
+        }
+    }
+
+    public var channels: Int {
+        switch self {
+        case let .uint8(image): image.channels
+        case let .uint16(image): image.channels
+        }
+    }
+
+    /// Bits per sample of the raster (8 or 16).
+    public var bitsPerSample: Int {
+        switch self {
+        case .uint8: 8
+        case .uint16: 16
+        }
+    }
+
+    /// Rows `rows` of the raster (to exclude a data bar).
+    public func cropping(rows: Range<Int>) -> Raster {
+        switch self {
+        case let .uint8(image): .uint8(image.cropping(rows: rows))
+        case let .uint16(image): .uint16(image.cropping(rows: rows))
+        }
+    }
+
+    /// One grey channel at the same depth. Grey(+alpha) keeps the grey sample; RGB(A) becomes
+    /// luma Y′ = 0.299 R + 0.587 G + 0.114 B (ITU-R BT.601, as ImageJ's weighted conversion and
+    /// libjpeg do), rounded to the nearest integer. Alpha is dropped.
+    public func luminance() -> Raster {
+        switch self {
+        case let .uint8(image): .uint8(Raster.luminance(of: image))
+        case let .uint16(image): .uint16(Raster.luminance(of: image))
+        }
+    }
+
+    private static func luminance<S: FixedWidthInteger & UnsignedInteger & Sendable>(of image: Image<S>) -> Image<S> {
+        let c = image.channels
+        if c == 1 { return image }
+        var out = [S](repeating: 0, count: image.pixelCount)
+        image.samples.withUnsafeBufferPointer { src in
+            if c <= 2 {
+                for i in 0 ..< image.pixelCount { out[i] = src[i * c] }
+            } else {
+                for i in 0 ..< image.pixelCount {
+                    let y = 0.299 * Double(src[i * c]) + 0.587 * Double(src[i * c + 1]) + 0.114 * Double(src[i * c + 2])
+                    out[i] = S(min(Double(S.max), y.rounded()))
+                }
+            }
+        }
+        return Image(width: image.width, height: image.height, channels: 1, samples: out)
+    }
+}

@@ -1,0 +1,49 @@
+import LacunaImage
+
+/// Everything measured on one image, in pixels, with the calibration that converts to µm.
+public struct ImageMeasurement: Sendable, Equatable {
+    /// Width of the analysed frame in pixels.
+    public var width: Int
+    /// Height of the analysed frame in pixels (the stored height minus the data bar).
+    public var height: Int
+    /// Rows of data bar cut off below the frame.
+    public var databarHeight: Int
+    /// Pixel size and its source.
+    public var calibration: Calibration
+    /// The grey level separating pores from framework (pores `≤` it when dark, `>` when bright).
+    public var threshold: Int
+    /// All pores, border pores included, in label order.
+    public var pores: [RegionProperties]
+
+    public init(width: Int, height: Int, databarHeight: Int, calibration: Calibration, threshold: Int,
+                pores: [RegionProperties]) {
+        self.width = width
+        self.height = height
+        self.databarHeight = databarHeight
+        self.calibration = calibration
+        self.threshold = threshold
+        self.pores = pores
+    }
+
+    /// Pores that do not touch the frame's edge; only these enter size statistics, because a
+    /// cut pore's size is unknown.
+    public var interiorPores: [RegionProperties] { pores.filter { !$0.touchesBorder } }
+
+    /// Pore area over analysed area, border pores included (they are pore space in the frame).
+    public var porosity: Double {
+        let frame = width * height
+        return frame == 0 ? 0 : Double(pores.reduce(0) { $0 + $1.area }) / Double(frame)
+    }
+
+    /// Equivalent radii of interior pores, in pixels.
+    public var radiusStatisticsPixels: SizeStatistics {
+        SizeStatistics(interiorPores.map(\.equivalentRadius))
+    }
+
+    /// Equivalent radii of interior pores in µm, or `nil` without a calibration. The radius is
+    /// √(area/π) with area = pixels × pixel area, so anisotropic pixels are handled exactly.
+    public var radiusStatisticsMicrometres: SizeStatistics? {
+        guard let size = calibration.pixelSize else { return nil }
+        return SizeStatistics(interiorPores.map { (Double($0.area) * size.area / Double.pi).squareRoot() })
+    }
+}

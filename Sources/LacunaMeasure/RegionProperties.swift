@@ -1,0 +1,103 @@
+import LacunaImage
+
+/// Measurements of one labelled region, in pixel units.
+///
+/// Conventions (docs/measurements.md):
+/// - `area`: pixel count (scikit-image `area`, ImageJ Area with pw = ph = 1).
+/// - `perimeter`: scikit-image's `perimeter` with 4-connectivity — boundary pixels (those with a
+///   4-neighbour outside the region) weighted 1, √2 or (1+√2)/2 by the arrangement of their
+///   boundary neighbours (Benkrid & Crookes's neighbourhood codes as implemented in
+///   scikit-image `measure/_regionprops_utils.py`). It runs along pixel centres, so it is ~1 px
+///   shorter than ImageJ's traced outline (../shared/reference/anchors.md §4.2).
+/// - `centroid`: mean of pixel centres, pixel (x, y) centred at (x + ½, y + ½) (ImageJ's
+///   convention; scikit-image reports the same point without the ½).
+/// - `boundingBox`: inclusive-exclusive pixel ranges.
+public struct RegionProperties: Sendable, Equatable {
+    /// The region's label in the label image.
+    public var label: Int
+    /// Pixel count.
+    public var area: Int
+    /// Perimeter in pixel lengths (see the type's documentation).
+    public var perimeter: Double
+    /// Centroid x in pixels from the left edge of the image.
+    public var centroidX: Double
+    /// Centroid y in pixels from the top edge of the image.
+    public var centroidY: Double
+    /// Columns `minX..<maxX` and rows `minY..<maxY` that contain the region.
+    public var minX: Int, minY: Int, maxX: Int, maxY: Int
+    /// Whether the region has a pixel in the first or last row or column of the image.
+    public var touchesBorder: Bool
+
+    /// Equivalent-circle radius √(area/π) in pixels.
+    public var equivalentRadius: Double { (Double(area) / Double.pi).squareRoot() }
+}
+
+/// Measures every region 1…`count` of `labels` in two passes over the image.
+/// Complexity O(width·height + count). The label image is not modified.
+public func measureRegions(of labels: LabelImage, count: Int) -> [RegionProperties] {
+    precondition(labels.channels == 1, "measureRegions needs one channel, got \(labels.channels)")
+    let w = labels.width, h = labels.height
+    var regions = (0 ... count).map {
+        RegionProperties(label: $0, area: 0, perimeter: 0, centroidX: 0, centroidY: 0,
+                         minX: Int.max, minY: Int.max, maxX: Int.min, maxY: Int.min, touchesBorder: false)
+    }
+    var sumX = [Double](repeating: 0, count: count + 1)
+    var sumY = [Double](repeating: 0, count: count + 1)
+    var isBoundary = [Bool](repeating: false, count: w * h)
+    labels.samples.withUnsafeBufferPointer { l in
+        for y in 0 ..< h {
+            for x in 0 ..< w {
+                let i = y * w + x
+                let label = Int(l[i])
+                if label == 0 { continue }
+                precondition(label <= count, "label \(label) exceeds count \(count)")
+                regions[label].area += 1
+                sumX[label] += Double(x)
+                sumY[label] += Double(y)
+                regions[label].minX = min(regions[label].minX, x)
+                regions[label].maxX = max(regions[label].maxX, x + 1)
+                regions[label].minY = min(regions[label].minY, y)
+                regions[label].maxY = max(regions[label].maxY, y + 1)
+                let atEdge = x == 0 || y == 0 || x == w - 1 || y == h - 1
+                if atEdge { regions[label].touchesBorder = true }
+                let own = l[i]
+                isBoundary[i] = atEdge || l[i - 1] != own || l[i + 1] != own || l[i - w] != own || l[i + w] != own
+            }
+        }
+        perimeterPass(l, w, h, isBoundary) { label, weight in regions[label].perimeter += weight }
+    }
+    for label in stride(from: 1, through: count, by: 1) where regions[label].area > 0 {
+        let area = Double(regions[label].area)
+        regions[label].centroidX = sumX[label] / area + 0.5
+        regions[label].centroidY = sumY[label] / area + 0.5
+    }
+    return Array(regions.dropFirst())
+}
+
+/// Adds each boundary pixel's weight from its neighbourhood code
+/// 1 + 2·(boundary 4-neighbours) + 10·(boundary diagonal neighbours), counting only neighbours
+/// in the same region.
+private func perimeterPass(_ l: UnsafeBufferPointer<Int32>, _ w: Int, _ h: Int, _ isBoundary: [Bool],
+                           add: (Int, Double) -> Void) {
+    var weights = [Double](repeating: 0, count: 50)
+    for code in [5, 7, 15, 17, 25, 27] { weights[code] = 1 }
+    for code in [21, 33] { weights[code] = 2.0.squareRoot() }
+    for code in [13, 23] { weights[code] = (1 + 2.0.squareRoot()) / 2 }
+    let neighbours = [(-1, 0, 2), (1, 0, 2), (0, -1, 2), (0, 1, 2),
+                      (-1, -1, 10), (1, -1, 10), (-1, 1, 10), (1, 1, 10)]
+    for y in 0 ..< h {
+        for x in 0 ..< w {
+            let i = y * w + x
+            guard isBoundary[i] else { continue }
+            let own = l[i]
+            var code = 1
+            for (dx, dy, weight) in neighbours {
+                let nx = x + dx, ny = y + dy
+                if nx < 0 || ny < 0 || nx >= w || ny >= h { continue }
+                let j = ny * w + nx
+                if l[j] == own && isBoundary[j] { code += weight }
+            }
+            add(Int(own), weights[code])
+        }
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+import LacunaIO
+import LacunaReport
+
+/// What a batch run produced.
+public struct BatchSummary: Sendable {
+    /// One record per input, in input order.
+    public var records: [ImageRecord]
+    /// The r–i fit, when the analysed images hold at least two distinct current densities.
+    public var fit: FitReport?
+    /// Why no fit was written, when it was not.
+    public var fitNote: String?
+
+    /// Number of inputs that failed.
+    public var failureCount: Int { records.filter { $0.measurement == nil }.count }
+}
+
+/// Runs the analysis over many images and writes the outputs of the CLI contract into a folder:
+/// `images.csv`, `pores.csv`, `fit.json` (≥ 2 current densities) and `overlays/<name>.png`.
+///
+/// Images run in parallel in a task group bounded by `jobs`; each result is stored at its
+/// input's index, so the tables are byte-identical for any `jobs`. A failing image becomes an
+/// error row; the others are analysed normally. Every file is written atomically.
+public struct BatchRunner: Sendable {
+    public var options: AnalysisOptions
+    public var jobs: Int
+
+    public init(options: AnalysisOptions, jobs: Int) {
+        precondition(jobs >= 1, "jobs must be ≥ 1, got \(jobs)")
+        self.options = options
+        self.jobs = jobs
+    }
+
+    /// Analyses `inputs`, calling `progress(index, record)` as each image finishes (from any task).
+    public func run(_ inputs: [ImageInput], outputDirectory: String,
+                    progress: @escaping @Sendable (Int, ImageRecord) -> Void = { _, _ in })
+        async throws(AtomicFile.WriteError) -> BatchSummary {
+        let overlayFolder = (outputDirectory as NSString).appendingPathComponent("overlays")
+        try AtomicFile.makeDirectory(overlayFolder)
+        let names = BatchRunner.overlayNames(for: inputs)
+        let analyzer = ImageAnalyzer(options: options)
+        var records = [ImageRecord?](repeating: nil, count: inputs.count)
+        await withTaskGroup(of: (Int, ImageRecord).self) { group in
+            var next = 0
+            func submit() {
+                guard next < inputs.count else { return }
+                let index = next
+                next += 1
+                group.addTask {
+                    let overlayPath = (overlayFolder as NSString).appendingPathComponent(names[index])
+                    let record = BatchRunner.process(inputs[index], analyzer: analyzer, overlayPath: overlayPath)
+                    return (index, record)
+                }
+            }
+            for _ in 0 ..< min(jobs, inputs.count) { submit() }
+            while let (index, record) = await group.next() {
+                records[index] = record
+                progress(index, record)
+                submit()
+            }
+        }
+        let done = records.enumerated().map { index, record in
+            record ?? ImageRecord(image: inputs[index].name, currentDensity: inputs[index].currentDensity,
+                                  outcome: .failed("not analysed"))
+        }
+        var summary = BatchSummary(records: done)
+        (summary.fit, summary.fitNote) = BatchRunner.fit(done)
+        try AtomicFile.write(ResultTables.images(done).encoded(),
+                             to: (outputDirectory as NSString).appendingPathComponent("images.csv"))
+        try AtomicFile.write(ResultTables.pores(done).encoded(),
+                             to: (outputDirectory as NSString).appendingPathComponent("pores.csv"))
+        let fitPath = (outputDirectory as NSString).appendingPathComponent("fit.json")
+        if let fit = summary.fit {
+            try AtomicFile.write(fit.json(), to: fitPath)
+        } else if FileManager.default.fileExists(atPath: fitPath) {
+            // A fit.json from an earlier run in the same folder would not describe this run.
+            try? FileManager.default.removeItem(atPath: fitPath)
+        }
+        return summary
+    }
+
+    static func process(_ input: ImageInput, analyzer: ImageAnalyzer, overlayPath: String) -> ImageRecord {
+        do {
+            let analyzed = try analyzer.analyze(input)
+            let png = try ImageEncoder.png(analyzed.overlay, compressionLevel: 3)
+            try AtomicFile.write(png, to: overlayPath)
+            return ImageRecord(image: input.name, currentDensity: input.currentDensity,
+                               outcome: .measured(analyzed.measurement))
+        } catch let error as AnalysisError {
+            return ImageRecord(image: input.name, currentDensity: input.currentDensity, outcome: .failed(error.message))
+        } catch let error as ImageIOError {
+            return ImageRecord(image: input.name, currentDensity: input.currentDensity,
+                               outcome: .failed("overlay: \(error.message)"))
+        } catch let error as AtomicFile.WriteError {
+            return ImageRecord(image: input.name, currentDensity: input.currentDensity, outcome: .failed(error.message))
+        } catch {
+            return ImageRecord(image: input.name, currentDensity: input.currentDensity, outcome: .failed("\(error)"))
+        }
+    }
+
+    /// `<file name>.png`, with `-2`, `-3`… added when two inputs share a file name.
+    static func overlayNames(for inputs: [ImageInput]) -> [String] {
+        var used = Set<String>()
+        return inputs.map { input in
+            let base = (input.path as NSString).lastPathComponent
+            var name = base + ".png"
+            var n = 2
+            while used.contains(name) {
+                name = "\(base)-\(n).png"
+                n += 1
+            }
+            used.insert(name)
+            return name
+        }
+    }
+
+    /// The fit over analysed, calibrated images with a current density: one point per image.
+    static func fit(_ records: [ImageRecord]) -> (FitReport?, String?) {
+        let points = records.compactMap { record -> FitReport.Point? in
+            guard let i = record.currentDensity, let r = record.measurement?.radiusStatisticsMicrometres?.mean else {
+                return nil
+            }
+            return FitReport.Point(image: record.image, currentDensity: i, radiusMicrometres: r)
+        }
+        let distinct = Set(points.map(\.current_density)).count
+        if distinct < 2 {
+            return (nil, "no fit: needs calibrated images at ≥ 2 distinct current densities (have \(distinct))")
+        }
+        do {
+            return (try FitReport.fitting(points), nil)
+        } catch {
+            return (nil, "no fit: \(error.message)")
+        }
+    }
+}

@@ -1,0 +1,129 @@
+import CSV
+import Foundation
+
+/// Errors in a manifest or table file; each names the file, line and column.
+public struct TableFileError: Error, Equatable, Sendable {
+    public var path: String
+    public var line: Int?
+    public var reason: String
+
+    public var message: String {
+        if let line { return "\(path) line \(line): \(reason)" }
+        return "\(path): \(reason)"
+    }
+}
+
+/// A CSV file with a header row, read with yaslab/CSV.swift (RFC 4180 quoting, UTF-8 with or
+/// without BOM, LF or CRLF). Header names are matched case-insensitively after trimming.
+struct HeaderedCSV {
+    var path: String
+    var columns: [String]
+    /// Data rows with their 1-based line numbers (the header is line 1).
+    var rows: [(line: Int, fields: [String])]
+
+    init(path: String) throws(TableFileError) {
+        self.path = path
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw TableFileError(path: path, line: nil, reason: "cannot read: \((error as NSError).localizedDescription)")
+        }
+        let reader: CSVReader
+        do {
+            reader = try CSVReader(string: text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text,
+                                   hasHeaderRow: true, trimFields: true)
+        } catch {
+            throw TableFileError(path: path, line: nil, reason: "not a CSV file (\(error))")
+        }
+        guard let header = reader.headerRow, !header.isEmpty, header != [""] else {
+            throw TableFileError(path: path, line: nil, reason: "empty file, expected a header row")
+        }
+        columns = header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        var rows: [(Int, [String])] = []
+        var line = 1
+        while let fields = reader.next() {
+            line += 1
+            if fields.allSatisfy({ $0.isEmpty }) { continue }
+            rows.append((line, fields))
+        }
+        if let error = reader.error {
+            throw TableFileError(path: path, line: line + 1, reason: "malformed CSV (\(error))")
+        }
+        self.rows = rows
+    }
+
+    func index(of column: String) -> Int? { columns.firstIndex(of: column) }
+
+    func require(_ column: String) throws(TableFileError) -> Int {
+        guard let i = index(of: column) else {
+            throw TableFileError(path: path, line: 1, reason: "missing column '\(column)' (have: \(columns.joined(separator: ", ")))")
+        }
+        return i
+    }
+
+    /// The field of `column` in `fields`, or nil when the column is absent or the field empty.
+    func field(_ column: Int?, in fields: [String]) -> String? {
+        guard let column, column < fields.count else { return nil }
+        let value = fields[column]
+        return value.isEmpty ? nil : value
+    }
+
+    /// A finite number, optionally required to be positive.
+    func number(_ column: Int?, in row: (line: Int, fields: [String]), name: String,
+                positive: Bool) throws(TableFileError) -> Double? {
+        guard let text = field(column, in: row.fields) else { return nil }
+        guard let value = Double(text), value.isFinite else {
+            throw TableFileError(path: path, line: row.line, reason: "\(name) '\(text)' is not a finite number")
+        }
+        if positive && value <= 0 {
+            throw TableFileError(path: path, line: row.line, reason: "\(name) \(text) must be positive")
+        }
+        return value
+    }
+}
+
+/// The manifest of an `analyze` run: a CSV with an `image` column (path relative to the
+/// manifest's folder) and optional `current_density` (mA/cm²), `pixel_size_um` and `condition`.
+public enum Manifest {
+    public static func read(path: String) throws(TableFileError) -> [ImageInput] {
+        let csv = try HeaderedCSV(path: path)
+        let image = try csv.require("image")
+        let density = csv.index(of: "current_density")
+        let pixel = csv.index(of: "pixel_size_um")
+        let condition = csv.index(of: "condition")
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        var inputs: [ImageInput] = []
+        for row in csv.rows {
+            guard let name = csv.field(image, in: row.fields) else {
+                throw TableFileError(path: path, line: row.line, reason: "empty 'image' field")
+            }
+            let resolved = name.hasPrefix("/") ? name : folder.appendingPathComponent(name).path
+            inputs.append(ImageInput(
+                path: resolved, name: name,
+                currentDensity: try csv.number(density, in: row, name: "current_density", positive: false),
+                condition: csv.field(condition, in: row.fields),
+                pixelSize: try csv.number(pixel, in: row, name: "pixel_size_um", positive: true)))
+        }
+        if inputs.isEmpty { throw TableFileError(path: path, line: nil, reason: "no images listed") }
+        return inputs
+    }
+}
+
+/// The input of `lacuna fit`: a CSV with `current_density` (mA/cm²) and `radius_um`.
+public enum FitTable {
+    public static func read(path: String) throws(TableFileError) -> [(currentDensity: Double, radius: Double)] {
+        let csv = try HeaderedCSV(path: path)
+        let density = try csv.require("current_density")
+        let radius = try csv.require("radius_um")
+        var points: [(Double, Double)] = []
+        for row in csv.rows {
+            guard let i = try csv.number(density, in: row, name: "current_density", positive: true),
+                  let r = try csv.number(radius, in: row, name: "radius_um", positive: true) else {
+                throw TableFileError(path: path, line: row.line, reason: "current_density and radius_um are required")
+            }
+            points.append((i, r))
+        }
+        return points
+    }
+}

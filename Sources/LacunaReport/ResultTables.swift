@@ -1,0 +1,82 @@
+import Foundation
+import LacunaImage
+import LacunaMeasure
+
+/// The `images.csv` and `pores.csv` tables of the CLI contract (docs/cli.md). Columns are fixed
+/// and only ever appended to; µm columns are empty when an image has no calibration, and the
+/// matching `_px` columns always hold the pixel values.
+public enum ResultTables {
+    /// Columns of images.csv, in order.
+    public static let imageColumns = [
+        "image", "status", "error", "current_density", "pixel_size_um", "pixel_size_source",
+        "databar_height_px", "width", "height", "threshold", "pore_count", "porosity",
+        "mean_radius_um", "median_radius_um", "sd_radius_um",
+        "interior_pore_count", "pixel_size_y_um", "mean_radius_px", "median_radius_px", "sd_radius_px",
+    ]
+
+    /// Columns of pores.csv, in order.
+    public static let poreColumns = [
+        "image", "pore", "area_um2", "equivalent_radius_um", "perimeter_um", "centroid_x_um",
+        "centroid_y_um", "touches_border",
+        "area_px", "equivalent_radius_px", "perimeter_px", "centroid_x_px", "centroid_y_px",
+        "bbox_x_px", "bbox_y_px", "bbox_width_px", "bbox_height_px",
+    ]
+
+    /// images.csv: one row per input, in input order.
+    public static func images(_ records: [ImageRecord]) -> CSVTable {
+        var table = CSVTable(header: imageColumns)
+        for record in records {
+            let density = NumberFormat.significant(record.currentDensity)
+            guard let m = record.measurement else {
+                let message: String = if case let .failed(reason) = record.outcome { reason } else { "" }
+                var row = [record.image, "error", message, density]
+                row += Array(repeating: "", count: imageColumns.count - row.count)
+                table.append(row)
+                continue
+            }
+            let size = m.calibration.pixelSize
+            let um = m.radiusStatisticsMicrometres
+            let px = m.radiusStatisticsPixels
+            table.append([
+                record.image, "ok", "", density,
+                NumberFormat.significant(size?.x, digits: 9), m.calibration.source.rawValue,
+                String(m.databarHeight), String(m.width), String(m.height), String(m.threshold),
+                String(m.pores.count), NumberFormat.fixed(m.porosity, decimals: 6),
+                NumberFormat.significant(um?.mean), NumberFormat.significant(um?.median),
+                NumberFormat.significant(um?.standardDeviation),
+                String(px.count), NumberFormat.significant(size?.y, digits: 9),
+                NumberFormat.significant(px.mean), NumberFormat.significant(px.median),
+                NumberFormat.significant(px.standardDeviation),
+            ])
+        }
+        return table
+    }
+
+    /// pores.csv: every pore of every analysed image, images in input order, pores in label
+    /// order (row-major order of their first pixel).
+    public static func pores(_ records: [ImageRecord]) -> CSVTable {
+        var table = CSVTable(header: poreColumns)
+        for record in records {
+            guard let m = record.measurement else { continue }
+            let size = m.calibration.pixelSize
+            for pore in m.pores {
+                let areaUM = size.map { Double(pore.area) * $0.area }
+                table.append([
+                    record.image, String(pore.label),
+                    NumberFormat.significant(areaUM),
+                    NumberFormat.significant(areaUM.map { ($0 / Double.pi).squareRoot() }),
+                    NumberFormat.significant(size.map { pore.perimeter * $0.isotropicLength }),
+                    NumberFormat.significant(size.map { pore.centroidX * $0.x }),
+                    NumberFormat.significant(size.map { pore.centroidY * $0.y }),
+                    pore.touchesBorder ? "true" : "false",
+                    String(pore.area), NumberFormat.significant(pore.equivalentRadius),
+                    NumberFormat.significant(pore.perimeter),
+                    NumberFormat.significant(pore.centroidX), NumberFormat.significant(pore.centroidY),
+                    String(pore.minX), String(pore.minY),
+                    String(pore.maxX - pore.minX), String(pore.maxY - pore.minY),
+                ])
+            }
+        }
+        return table
+    }
+}
