@@ -93,11 +93,18 @@ public enum TescanMetadata {
     }
 
     /// Parses `<stem>.hdr` next to the image at `path`, if it exists and holds a pixel size.
+    ///
+    /// The data bar is taken as 0 rows: a sidecar travels with exported images (JPEG/PNG) that
+    /// usually no longer carry the info panel — the real VEGA3 exports in ../shared/realdata say
+    /// `ImageStripSize=240` while their 1434 rows are all specimen — so cutting rows on the
+    /// sidecar's word would discard specimen. The panel height stays a TIFF-tag fact.
     public static func sidecar(forImageAt path: String, imageHeight: Int) -> SEMMetadata? {
         let url = URL(fileURLWithPath: path)
         let hdr = url.deletingPathExtension().appendingPathExtension("hdr")
-        guard hdr.path != url.path, let data = try? Data(contentsOf: hdr), data.count < 1 << 20 else { return nil }
-        return parse(Array(data), imageHeight: imageHeight)
+        guard hdr.path != url.path, let data = try? Data(contentsOf: hdr), data.count < 1 << 20,
+              var metadata = parse(Array(data), imageHeight: imageHeight) else { return nil }
+        metadata.databarHeight = 0
+        return metadata
     }
 }
 
