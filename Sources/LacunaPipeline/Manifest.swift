@@ -7,6 +7,12 @@ public struct TableFileError: Error, Equatable, Sendable {
     public var line: Int?
     public var reason: String
 
+    public init(path: String, line: Int?, reason: String) {
+        self.path = path
+        self.line = line
+        self.reason = reason
+    }
+
     public var message: String {
         if let line { return "\(path) line \(line): \(reason)" }
         return "\(path): \(reason)"

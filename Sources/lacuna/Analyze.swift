@@ -87,6 +87,7 @@ struct Analyze: AsyncParsableCommand {
             throw ExitCode(ExitStatus.failure)
         }
         if !quiet {
+            if let fit = summary.fit { print(fit.summary()) }
             if let note = summary.fitNote { printError(note) }
             printError("wrote \(out)/images.csv, pores.csv\(summary.fit == nil ? "" : ", fit.json") and overlays/")
         }

@@ -1,1 +1,2 @@
+/// Namespace for helpers shared by the test targets.
 public enum TestSupport {}
