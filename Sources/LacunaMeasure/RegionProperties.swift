@@ -28,6 +28,20 @@ public struct RegionProperties: Sendable, Equatable {
     /// Whether the region has a pixel in the first or last row or column of the image.
     public var touchesBorder: Bool
 
+    public init(label: Int, area: Int, perimeter: Double, centroidX: Double, centroidY: Double,
+                minX: Int, minY: Int, maxX: Int, maxY: Int, touchesBorder: Bool) {
+        self.label = label
+        self.area = area
+        self.perimeter = perimeter
+        self.centroidX = centroidX
+        self.centroidY = centroidY
+        self.minX = minX
+        self.minY = minY
+        self.maxX = maxX
+        self.maxY = maxY
+        self.touchesBorder = touchesBorder
+    }
+
     /// Equivalent-circle radius √(area/π) in pixels.
     public var equivalentRadius: Double { (Double(area) / Double.pi).squareRoot() }
 }

@@ -1,0 +1,81 @@
+import Foundation
+import LacunaImage
+import LacunaMeasure
+import LacunaReport
+import Testing
+
+@Suite("images.csv and pores.csv")
+struct ResultTablesTests {
+    /// Two hand-made pores: a 4-pixel square at the top-left corner (touches the border) and a
+    /// 100-pixel interior pore.
+    static func measurement(calibration: Calibration) -> ImageMeasurement {
+        let corner = RegionProperties(label: 1, area: 4, perimeter: 4, centroidX: 1, centroidY: 1,
+                                      minX: 0, minY: 0, maxX: 2, maxY: 2, touchesBorder: true)
+        let inner = RegionProperties(label: 2, area: 100, perimeter: 36, centroidX: 15, centroidY: 25,
+                                     minX: 10, minY: 20, maxX: 20, maxY: 30, touchesBorder: false)
+        return ImageMeasurement(width: 40, height: 50, databarHeight: 7, calibration: calibration, threshold: 99,
+                                pores: [corner, inner])
+    }
+
+    @Test("columns of the contract come first, in order")
+    func columns() {
+        #expect(Array(ResultTables.imageColumns.prefix(15)) == [
+            "image", "status", "error", "current_density", "pixel_size_um", "pixel_size_source",
+            "databar_height_px", "width", "height", "threshold", "pore_count", "porosity",
+            "mean_radius_um", "median_radius_um", "sd_radius_um"])
+        #expect(Array(ResultTables.poreColumns.prefix(8)) == [
+            "image", "pore", "area_um2", "equivalent_radius_um", "perimeter_um", "centroid_x_um",
+            "centroid_y_um", "touches_border"])
+    }
+
+    @Test("a calibrated image: µm values by hand, border pore listed but not in the statistics")
+    func calibratedRows() throws {
+        let m = Self.measurement(calibration: Calibration(pixelSize: PixelSize(square: 0.5), source: .fei))
+        let records = [ImageRecord(image: "a,b.tif", currentDensity: 2, outcome: .measured(m)),
+                       ImageRecord(image: "bad.png", currentDensity: nil, outcome: .failed("truncated PNG file: x"))]
+        let images = String(decoding: ResultTables.images(records).encoded(), as: UTF8.self)
+        let lines = images.split(separator: "\n")
+        // Interior radius: √(100·0.25/π) = 2.82095 µm; porosity 104 / 2000 = 0.052.
+        #expect(lines[1] == "\"a,b.tif\",ok,,2,0.5,fei,7,40,50,99,2,0.052000,2.82095,2.82095,,1,0.5,5.6419,5.6419,")
+        #expect(lines[2] == "bad.png,error,truncated PNG file: x,,,,,,,,,,,,,,,,,")
+        let pores = String(decoding: ResultTables.pores(records).encoded(), as: UTF8.self).split(separator: "\n")
+        #expect(pores.count == 3)
+        // Corner pore: 4 px → 1 µm², r = √(1/π) = 0.56419 µm, perimeter 4·0.5 = 2 µm, centroid 0.5 µm.
+        #expect(pores[1] == "\"a,b.tif\",1,1,0.56419,2,0.5,0.5,true,4,1.12838,4,1,1,0,0,2,2")
+        #expect(pores[2] == "\"a,b.tif\",2,25,2.82095,18,7.5,12.5,false,100,5.6419,36,15,25,10,20,10,10")
+    }
+
+    @Test("uncalibrated: µm columns empty, pixel columns filled, source none")
+    func uncalibratedRows() {
+        let m = Self.measurement(calibration: .none)
+        let records = [ImageRecord(image: "u.png", currentDensity: nil, outcome: .measured(m))]
+        let row = String(decoding: ResultTables.images(records).encoded(), as: UTF8.self).split(separator: "\n")[1]
+        #expect(row == "u.png,ok,,,,none,7,40,50,99,2,0.052000,,,,1,,5.6419,5.6419,")
+        let pore = String(decoding: ResultTables.pores(records).encoded(), as: UTF8.self).split(separator: "\n")[2]
+        #expect(pore == "u.png,2,,,,,,false,100,5.6419,36,15,25,10,20,10,10")
+    }
+
+    @Test("anisotropic pixels: areas use x·y, centroids scale per axis")
+    func anisotropic() {
+        let m = Self.measurement(calibration: Calibration(pixelSize: PixelSize(x: 0.5, y: 2), source: .manual))
+        let records = [ImageRecord(image: "a", currentDensity: nil, outcome: .measured(m))]
+        let pore = String(decoding: ResultTables.pores(records).encoded(), as: UTF8.self).split(separator: "\n")[2]
+        // 100 px × 1 µm² = 100 µm², r = √(100/π) = 5.64190; centroid (15·0.5, 25·2); perimeter 36·√1 = 36.
+        #expect(pore == "a,2,100,5.6419,36,7.5,50,false,100,5.6419,36,15,25,10,20,10,10")
+    }
+}
+
+@Suite("Number formatting")
+struct NumberFormatTests {
+    @Test("six significant digits, C locale, no negative zero, empty for nil and non-finite")
+    func formats() {
+        #expect(NumberFormat.significant(0.253271234) == "0.253271")
+        #expect(NumberFormat.significant(1234567.0) == "1.23457e+06")
+        #expect(NumberFormat.significant(-0.0) == "0")
+        #expect(NumberFormat.significant(nil) == "")
+        #expect(NumberFormat.significant(.nan) == "")
+        #expect(NumberFormat.significant(.infinity) == "")
+        #expect(NumberFormat.fixed(0.0519999, decimals: 6) == "0.052000")
+        #expect(NumberFormat.fixed(-0.0000001, decimals: 3) == "0.000")
+    }
+}
