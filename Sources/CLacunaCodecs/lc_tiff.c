@@ -364,9 +364,15 @@ lc_status lc_tiff_write(const char *path, const void *raster, uint32_t width, ui
     } else {
         TIFFSetField(tif, TIFFTAG_ROWSPERSTRIP,
                      o->rows_per_strip ? o->rows_per_strip : TIFFDefaultStripSize(tif, 0));
+        /* TIFFWriteScanline byte-swaps its buffer in place for a file of the other byte order, so
+         * each row goes through a scratch copy: the caller's raster is const. */
+        uint8_t *line = malloc(row_bytes);
+        if (line == NULL) ok = 0;
         for (uint32_t y = 0; ok && y < height; y++) {
-            ok = TIFFWriteScanline(tif, (uint8_t *)raster + (size_t)y * row_bytes, y, 0) >= 0;
+            memcpy(line, (const uint8_t *)raster + (size_t)y * row_bytes, row_bytes);
+            ok = TIFFWriteScanline(tif, line, y, 0) >= 0;
         }
+        free(line);
     }
     if (ok) ok = TIFFWriteDirectory(tif);
     TIFFClose(tif);

@@ -82,8 +82,10 @@ public enum FEIMetadata {
 public enum TescanMetadata {
     public static func parse(_ bytes: [UInt8], imageHeight: Int) -> SEMMetadata? {
         // The tag is a binary block list; its text blocks are Key=Value lines. Keep printable
-        // ASCII and line ends, so the binary parts cannot form keys.
-        let text = bytes.map { ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x0A || $0 == 0x0D ? $0 : 0x0A }
+        // ASCII and line ends, so the binary parts cannot form keys. '<' goes too: INIText stops
+        // at a line starting with it (FEI's appended XML), and a binary block such as the JPEG
+        // thumbnail in front of [MAIN] can put one at a line start.
+        let text = bytes.map { ($0 >= 0x20 && $0 < 0x7F && $0 != 0x3C) || $0 == 0x0A || $0 == 0x0D ? $0 : 0x0A }
         let ini = INIText(bytes: text)
         guard let x = metres(ini.anyNumber("PixelSizeX")) else { return nil }
         let y = metres(ini.anyNumber("PixelSizeY")) ?? x
