@@ -11,12 +11,20 @@ typedef struct memory_file {
     const uint8_t *data;
     toff_t size;
     toff_t position;
+    int short_read; /* a read asked for bytes past the end of the file */
 } memory_file;
+
+/* What libtiff's per-handle error handler writes to: the caller's error, and the memory file
+ * (NULL when writing) so that an error after a short read is reported as truncation. */
+typedef struct error_context {
+    lc_error *err;
+    memory_file *file;
+} error_context;
 
 struct lc_tiff_reader {
     TIFF *tif;
     memory_file file;
-    lc_error *err;
+    error_context errors;
     uint16_t photometric;
     uint16_t samples;
     uint16_t bits;
@@ -27,11 +35,13 @@ struct lc_tiff_reader {
 static int handle_error(TIFF *tif, void *user, const char *module, const char *format, va_list args) {
     (void)tif;
     (void)module;
-    lc_error **slot = (lc_error **)user;
-    if (slot != NULL && *slot != NULL) {
+    error_context *context = (error_context *)user;
+    if (context != NULL && context->err != NULL) {
         char text[200];
         vsnprintf(text, sizeof text, format, args);
-        lc_set_error(*slot, LC_ERR_CORRUPT, "TIFF: %s", text);
+        int truncated = context->file != NULL && context->file->short_read;
+        lc_set_error(context->err, truncated ? LC_ERR_TRUNCATED : LC_ERR_CORRUPT, "TIFF: %s%s", text,
+                     truncated ? " (file ends early)" : "");
     }
     return 1; /* handled: libtiff must not call its global handler */
 }
@@ -43,9 +53,14 @@ static int ignore_warning(TIFF *tif, void *user, const char *module, const char 
 
 static tmsize_t memory_read(thandle_t handle, void *buffer, tmsize_t size) {
     memory_file *f = (memory_file *)handle;
-    if (size <= 0 || f->position >= f->size) return 0;
+    if (size <= 0) return 0;
+    if (f->position >= f->size) {
+        f->short_read = 1;
+        return 0;
+    }
     toff_t available = f->size - f->position;
     toff_t n = (toff_t)size < available ? (toff_t)size : available;
+    if (n < (toff_t)size) f->short_read = 1;
     memcpy(buffer, f->data + f->position, (size_t)n);
     f->position += n;
     return (tmsize_t)n;
@@ -74,7 +89,7 @@ static void memory_unmap(thandle_t handle, void *base, toff_t size) {
     (void)handle; (void)base; (void)size;
 }
 
-static TIFFOpenOptions *make_options(lc_error **slot) {
+static TIFFOpenOptions *make_options(error_context *slot) {
     TIFFOpenOptions *options = TIFFOpenOptionsAlloc();
     if (options == NULL) return NULL;
     TIFFOpenOptionsSetErrorHandlerExtR(options, handle_error, slot);
@@ -92,8 +107,9 @@ lc_tiff_reader *lc_tiff_open(const uint8_t *data, size_t size, lc_image_info *in
     }
     r->file.data = data;
     r->file.size = size;
-    r->err = err;
-    TIFFOpenOptions *options = make_options(&r->err);
+    r->errors.err = err;
+    r->errors.file = &r->file;
+    TIFFOpenOptions *options = make_options(&r->errors);
     if (options == NULL) {
         lc_set_error(err, LC_ERR_MEMORY, "TIFF: out of memory");
         free(r);
@@ -192,7 +208,7 @@ static void copy_block(struct lc_tiff_reader *r, const uint8_t *block, size_t bl
 }
 
 lc_status lc_tiff_read(lc_tiff_reader *r, void *raster, size_t raster_bytes, lc_error *err) {
-    r->err = err;
+    r->errors.err = err;
     size_t out_channels = r->photometric == PHOTOMETRIC_PALETTE ? 3 : r->samples;
     size_t needed = (size_t)r->width * r->height * out_channels * (r->bits / 8);
     if (needed > raster_bytes) {
@@ -310,7 +326,7 @@ lc_status lc_tiff_write(const char *path, const void *raster, uint32_t width, ui
                      width, height, channels, bits);
         return LC_ERR_ARGUMENT;
     }
-    lc_error *slot = err;
+    error_context slot = {err, NULL};
     TIFFOpenOptions *options = make_options(&slot);
     if (options == NULL) {
         lc_set_error(err, LC_ERR_MEMORY, "TIFF encode: out of memory");
