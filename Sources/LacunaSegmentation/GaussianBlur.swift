@@ -3,8 +3,8 @@ import LacunaImage
 
 /// Gaussian smoothing of a one-channel integer image, separable, in `Float`.
 ///
-/// The kernel is sampled at integer offsets, truncated at ⌈4σ⌉ (scikit-image's and SciPy's
-/// `truncate=4.0`) and normalised to sum 1; borders are mirrored with the edge sample repeated
+/// The kernel is sampled at integer offsets, truncated at radius ⌊4σ + ½⌋ (SciPy's
+/// `gaussian_filter(truncate=4.0)`, which scikit-image calls) and normalised to sum 1; borders are mirrored with the edge sample repeated
 /// (SciPy mode `reflect`: `d c b a | a b c d`). The result is rounded to the nearest integer of
 /// the input's depth, as ImageJ and OpenCV do for integer images. σ = 0 returns the input.
 /// Complexity O(width·height·σ).
@@ -44,9 +44,9 @@ public func gaussianBlur<S: FixedWidthInteger & UnsignedInteger & Sendable>(_ im
     return Image(width: w, height: h, channels: 1, samples: out)
 }
 
-/// Normalised Gaussian weights for offsets 0…⌈4σ⌉ (one side; the kernel is symmetric).
+/// Normalised Gaussian weights for offsets 0…⌊4σ + ½⌋ (one side; the kernel is symmetric).
 func gaussianKernel(sigma: Double) -> [Float] {
-    let radius = max(1, Int((4 * sigma).rounded(.up)))
+    let radius = max(1, Int(4 * sigma + 0.5))
     var weights = (0 ... radius).map { exp(-Double($0 * $0) / (2 * sigma * sigma)) }
     let total = weights[0] + 2 * weights.dropFirst().reduce(0, +)
     for i in weights.indices { weights[i] /= total }

@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+
+/// Files in `Fixtures/`, produced by the scripts named in each file's loader.
+enum Fixtures {
+    struct Missing: Error, CustomStringConvertible {
+        var name: String
+        var description: String { "fixture \(name) is not in the test bundle" }
+    }
+
+    /// The bytes of `Fixtures/<name>`.
+    static func data(_ name: String) throws -> Data {
+        let url = URL(fileURLWithPath: name)
+        guard let found = Bundle.module.url(forResource: url.deletingPathExtension().lastPathComponent,
+                                            withExtension: url.pathExtension, subdirectory: "Fixtures")
+        else { throw Missing(name: name) }
+        return try Data(contentsOf: found)
+    }
+
+    /// `Fixtures/<name>` decoded as JSON.
+    static func json<T: Decodable>(_ type: T.Type, _ name: String) throws -> T {
+        try JSONDecoder().decode(type, from: data(name))
+    }
+}
+
+/// `Fixtures/otsu_reference.json`, written by scripts/make_threshold_fixture.py: for each image,
+/// skimage's `threshold_otsu` and the Otsu level in exact rational arithmetic, each with the
+/// pixels strictly above it.
+struct OtsuReference: Decodable {
+    struct Entry: Decodable {
+        var skimageThreshold: Int
+        var skimagePixelsAbove: Int
+        var skimageFractionAbove: Double
+        var exactThreshold: Int
+        var exactPixelsAbove: Int
+        var exactFractionAbove: Double
+        var min: Int
+        var max: Int
+
+        enum CodingKeys: String, CodingKey {
+            case min, max
+            case skimageThreshold = "skimage_threshold"
+            case skimagePixelsAbove = "skimage_pixels_above"
+            case skimageFractionAbove = "skimage_fraction_above"
+            case exactThreshold = "exact_threshold"
+            case exactPixelsAbove = "exact_pixels_above"
+            case exactFractionAbove = "exact_fraction_above"
+        }
+    }
+
+    var width: Int
+    var height: Int
+    var otsu16: Entry
+    var otsu8: Entry
+
+    enum CodingKeys: String, CodingKey {
+        case width, height
+        case otsu16 = "otsu_16bit"
+        case otsu8 = "otsu_8bit"
+    }
+}
+
+/// `Fixtures/gaussian_blur.json`, written by scripts/make_blur_fixture.py.
+struct BlurReference: Decodable {
+    struct Case: Decodable, Sendable {
+        var width: Int
+        var height: Int
+        var sigma: Double
+        var input: [UInt8]
+        /// scipy.ndimage.gaussian_filter on the float64 input, to 4 decimals.
+        var expected: [Double]
+        /// The same, rounded with numpy.rint.
+        var expectedRounded: [Int]
+
+        enum CodingKeys: String, CodingKey {
+            case width, height, sigma, input, expected
+            case expectedRounded = "expected_rounded"
+        }
+    }
+
+    var mode: String
+    var truncate: Double
+    var cases: [Case]
+}
