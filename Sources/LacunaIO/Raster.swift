@@ -52,6 +52,8 @@ public enum Raster: Sendable, Equatable {
         }
     }
 
+    @_specialize(where S == UInt8)
+    @_specialize(where S == UInt16)
     private static func luminance<S: FixedWidthInteger & UnsignedInteger & Sendable>(of image: Image<S>) -> Image<S> {
         let c = image.channels
         if c == 1 { return image }

@@ -12,6 +12,8 @@ import LacunaImage
 /// - Parameters:
 ///   - image: one channel, any unsigned integer depth; not modified.
 ///   - sigma: standard deviation in pixels (≥ 0).
+@_specialize(exported: true, where S == UInt8)
+@_specialize(exported: true, where S == UInt16)
 public func gaussianBlur<S: FixedWidthInteger & UnsignedInteger & Sendable>(_ image: Image<S>, sigma: Double) -> Image<S> {
     precondition(image.channels == 1, "gaussianBlur needs one channel, got \(image.channels)")
     precondition(sigma >= 0 && sigma.isFinite, "sigma must be finite and ≥ 0, got \(sigma)")

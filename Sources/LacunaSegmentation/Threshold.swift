@@ -5,6 +5,8 @@ import LacunaImage
 /// One bin per integer is scikit-image's binning for integer images (`threshold_otsu` ignores
 /// `nbins` for them); ImageJ instead bins 16-bit images into 256 bins over [min, max]
 /// (../shared/reference/anchors.md §4.1, §4.3).
+@_specialize(exported: true, where S == UInt8)
+@_specialize(exported: true, where S == UInt16)
 public func histogram<S: FixedWidthInteger & UnsignedInteger & Sendable>(of image: Image<S>) -> [Int] {
     precondition(image.channels == 1, "histogram needs one channel, got \(image.channels)")
     var maximum = 0
@@ -58,6 +60,8 @@ public enum PorePolarity: String, Sendable, CaseIterable, Codable {
 }
 
 /// The pore mask of `image` at threshold `t`: `value ≤ t` for dark pores, `value > t` for bright.
+@_specialize(exported: true, where S == UInt8)
+@_specialize(exported: true, where S == UInt16)
 public func poreMask<S: FixedWidthInteger & UnsignedInteger & Sendable>(_ image: Image<S>, threshold t: Int,
                                                                        polarity: PorePolarity) -> Mask {
     precondition(image.channels == 1, "poreMask needs one channel, got \(image.channels)")
