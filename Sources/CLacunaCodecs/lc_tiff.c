@@ -1,5 +1,5 @@
-/* TIFF through libtiff: in-memory reader (strips and tiles, 8/16-bit gray/RGB/palette) and a
- * file writer. Errors and warnings go to per-handle handlers (TIFFOpenOptionsSetErrorHandlerExtR,
+/* TIFF through libtiff: in-memory reader (strips and tiles, 8/16-bit gray/RGB/palette, 32-bit
+ * float grey, any page) and a file writer. Errors and warnings go to per-handle handlers (TIFFOpenOptionsSetErrorHandlerExtR,
  * libtiff >= 4.5), never to libtiff's global stderr handler. */
 #include "lc_error.h"
 #include <tiffio.h>
@@ -30,6 +30,7 @@ struct lc_tiff_reader {
     uint16_t bits;
     uint32_t width;
     uint32_t height;
+    int is_float; /* 32-bit IEEE float samples */
 };
 
 static int handle_error(TIFF *tif, void *user, const char *module, const char *format, va_list args) {
@@ -99,6 +100,60 @@ static TIFFOpenOptions *make_options(error_context *slot) {
     return options;
 }
 
+/* Reads the layout of the current directory into r and info, refusing what Lacuna does not read.
+ * info->pages is left alone. */
+static lc_status read_layout(struct lc_tiff_reader *r, lc_image_info *info, lc_error *err) {
+    uint16_t sample_format = SAMPLEFORMAT_UINT, planar = PLANARCONFIG_CONTIG;
+    r->width = 0;
+    r->height = 0;
+    TIFFGetField(r->tif, TIFFTAG_IMAGEWIDTH, &r->width);
+    TIFFGetField(r->tif, TIFFTAG_IMAGELENGTH, &r->height);
+    TIFFGetFieldDefaulted(r->tif, TIFFTAG_SAMPLESPERPIXEL, &r->samples);
+    TIFFGetFieldDefaulted(r->tif, TIFFTAG_BITSPERSAMPLE, &r->bits);
+    TIFFGetFieldDefaulted(r->tif, TIFFTAG_SAMPLEFORMAT, &sample_format);
+    TIFFGetFieldDefaulted(r->tif, TIFFTAG_PLANARCONFIG, &planar);
+    if (!TIFFGetField(r->tif, TIFFTAG_PHOTOMETRIC, &r->photometric)) {
+        r->photometric = r->samples >= 3 ? PHOTOMETRIC_RGB : PHOTOMETRIC_MINISBLACK;
+    }
+    r->is_float = sample_format == SAMPLEFORMAT_IEEEFP;
+    const char *problem = NULL;
+    if (r->width == 0 || r->height == 0) problem = "zero image size";
+    else if (r->is_float) {
+        /* ImageJ's 32-bit images: one grey float per pixel. Inverting min-is-white or expanding
+         * colour has no defined meaning for floats, so only min-is-black grey is read. */
+        if (r->bits != 32) problem = "only 32-bit float samples are supported";
+        else if (r->samples != 1 || r->photometric != PHOTOMETRIC_MINISBLACK)
+            problem = "float samples are read only as one min-is-black grey channel";
+    }
+    else if (r->bits != 8 && r->bits != 16) problem = "only 8- and 16-bit samples are supported";
+    else if (sample_format != SAMPLEFORMAT_UINT) problem = "only unsigned integer or 32-bit float samples are supported";
+    else if (planar != PLANARCONFIG_CONTIG && r->samples > 1) problem = "separate colour planes are not supported";
+    else if (r->photometric == PHOTOMETRIC_PALETTE && (r->samples != 1 || r->bits != 8))
+        problem = "only 8-bit palettes are supported";
+    else if ((r->photometric == PHOTOMETRIC_MINISBLACK || r->photometric == PHOTOMETRIC_MINISWHITE) &&
+             r->samples > 2)
+        problem = "grey image with more than two samples";
+    else if (r->photometric == PHOTOMETRIC_RGB && (r->samples < 3 || r->samples > 4))
+        problem = "RGB image needs three or four samples";
+    else if (r->photometric != PHOTOMETRIC_MINISBLACK && r->photometric != PHOTOMETRIC_MINISWHITE &&
+             r->photometric != PHOTOMETRIC_RGB && r->photometric != PHOTOMETRIC_PALETTE)
+        problem = "photometric interpretation not supported (CMYK, YCbCr, Lab…)";
+    if (problem != NULL) {
+        lc_set_error(err, LC_ERR_UNSUPPORTED, "TIFF: %s (%u bits, %u samples, sample format %u, photometric %u)",
+                     problem, r->bits, r->samples, sample_format, r->photometric);
+        return LC_ERR_UNSUPPORTED;
+    }
+    info->width = r->width;
+    info->height = r->height;
+    info->bits = r->bits;
+    info->channels = r->photometric == PHOTOMETRIC_PALETTE ? 3 : r->samples;
+    info->source_bits = r->bits;
+    info->source_channels = r->samples;
+    info->is_palette = r->photometric == PHOTOMETRIC_PALETTE;
+    info->is_float = r->is_float;
+    return LC_OK;
+}
+
 lc_tiff_reader *lc_tiff_open(const uint8_t *data, size_t size, lc_image_info *info, lc_error *err) {
     struct lc_tiff_reader *r = calloc(1, sizeof *r);
     if (r == NULL) {
@@ -123,44 +178,10 @@ lc_tiff_reader *lc_tiff_open(const uint8_t *data, size_t size, lc_image_info *in
         free(r);
         return NULL;
     }
-    uint16_t sample_format = SAMPLEFORMAT_UINT, planar = PLANARCONFIG_CONTIG;
-    TIFFGetField(r->tif, TIFFTAG_IMAGEWIDTH, &r->width);
-    TIFFGetField(r->tif, TIFFTAG_IMAGELENGTH, &r->height);
-    TIFFGetFieldDefaulted(r->tif, TIFFTAG_SAMPLESPERPIXEL, &r->samples);
-    TIFFGetFieldDefaulted(r->tif, TIFFTAG_BITSPERSAMPLE, &r->bits);
-    TIFFGetFieldDefaulted(r->tif, TIFFTAG_SAMPLEFORMAT, &sample_format);
-    TIFFGetFieldDefaulted(r->tif, TIFFTAG_PLANARCONFIG, &planar);
-    if (!TIFFGetField(r->tif, TIFFTAG_PHOTOMETRIC, &r->photometric)) {
-        r->photometric = r->samples >= 3 ? PHOTOMETRIC_RGB : PHOTOMETRIC_MINISBLACK;
-    }
-    const char *problem = NULL;
-    if (r->width == 0 || r->height == 0) problem = "zero image size";
-    else if (r->bits != 8 && r->bits != 16) problem = "only 8- and 16-bit samples are supported";
-    else if (sample_format != SAMPLEFORMAT_UINT) problem = "only unsigned integer samples are supported";
-    else if (planar != PLANARCONFIG_CONTIG && r->samples > 1) problem = "separate colour planes are not supported";
-    else if (r->photometric == PHOTOMETRIC_PALETTE && (r->samples != 1 || r->bits != 8))
-        problem = "only 8-bit palettes are supported";
-    else if ((r->photometric == PHOTOMETRIC_MINISBLACK || r->photometric == PHOTOMETRIC_MINISWHITE) &&
-             r->samples > 2)
-        problem = "grey image with more than two samples";
-    else if (r->photometric == PHOTOMETRIC_RGB && (r->samples < 3 || r->samples > 4))
-        problem = "RGB image needs three or four samples";
-    else if (r->photometric != PHOTOMETRIC_MINISBLACK && r->photometric != PHOTOMETRIC_MINISWHITE &&
-             r->photometric != PHOTOMETRIC_RGB && r->photometric != PHOTOMETRIC_PALETTE)
-        problem = "photometric interpretation not supported (CMYK, YCbCr, Lab…)";
-    if (problem != NULL) {
-        lc_set_error(err, LC_ERR_UNSUPPORTED, "TIFF: %s (%u bits, %u samples, photometric %u)",
-                     problem, r->bits, r->samples, r->photometric);
+    if (read_layout(r, info, err) != LC_OK) {
         lc_tiff_close(r);
         return NULL;
     }
-    info->width = r->width;
-    info->height = r->height;
-    info->bits = r->bits;
-    info->channels = r->photometric == PHOTOMETRIC_PALETTE ? 3 : r->samples;
-    info->source_bits = r->bits;
-    info->source_channels = r->samples;
-    info->is_palette = r->photometric == PHOTOMETRIC_PALETTE;
     tdir_t pages = TIFFNumberOfDirectories(r->tif);
     info->pages = pages == 0 ? 1 : pages;
     if (err->status != LC_OK) { /* an error was reported while counting directories */
@@ -168,6 +189,38 @@ lc_tiff_reader *lc_tiff_open(const uint8_t *data, size_t size, lc_image_info *in
         err->message[0] = 0;
     }
     return r;
+}
+
+lc_status lc_tiff_select_page(lc_tiff_reader *r, uint32_t page, lc_image_info *info, lc_error *err) {
+    r->errors.err = err;
+    if (page >= info->pages) {
+        lc_set_error(err, LC_ERR_ARGUMENT, "TIFF: page %u requested, the file has %u", page, info->pages);
+        return LC_ERR_ARGUMENT;
+    }
+    if (!TIFFSetDirectory(r->tif, (tdir_t)page)) {
+        lc_set_error(err, LC_ERR_CORRUPT, "TIFF: cannot read the directory of page %u", page);
+        return err->status;
+    }
+    return read_layout(r, info, err);
+}
+
+void lc_tiff_get_resolution(lc_tiff_reader *r, lc_tiff_resolution *out) {
+    memset(out, 0, sizeof *out);
+    float x = 0, y = 0;
+    uint16_t unit = 0;
+    if (TIFFGetField(r->tif, TIFFTAG_XRESOLUTION, &x)) {
+        out->x = x;
+        out->has_x = 1;
+    }
+    /* libtiff keeps both resolutions under one "set" flag, so an absent YResolution reads as 0. */
+    if (TIFFGetField(r->tif, TIFFTAG_YRESOLUTION, &y) && y > 0) {
+        out->y = y;
+        out->has_y = 1;
+    }
+    if (TIFFGetField(r->tif, TIFFTAG_RESOLUTIONUNIT, &unit)) {
+        out->unit = unit;
+        out->has_unit = 1;
+    }
 }
 
 /* Copies `rows` rows of `columns` pixels from a decoded block into the raster, expanding the
@@ -320,8 +373,9 @@ void lc_tiff_close(lc_tiff_reader *r) {
 
 lc_status lc_tiff_write(const char *path, const void *raster, uint32_t width, uint32_t height,
                         uint32_t channels, uint32_t bits, const lc_tiff_write_options *o, lc_error *err) {
-    if (width == 0 || height == 0 || (channels != 1 && channels != 3) || (bits != 8 && bits != 16) ||
-        (o->tile_size != 0 && o->tile_size % 16 != 0)) {
+    int is_float = bits == 32;
+    if (width == 0 || height == 0 || (channels != 1 && channels != 3) || (bits != 8 && bits != 16 && bits != 32) ||
+        (is_float && channels != 1) || (o->tile_size != 0 && o->tile_size % 16 != 0)) {
         lc_set_error(err, LC_ERR_ARGUMENT, "TIFF encode: unsupported layout %ux%u, %u channels, %u bits",
                      width, height, channels, bits);
         return LC_ERR_ARGUMENT;
@@ -344,6 +398,7 @@ lc_status lc_tiff_write(const char *path, const void *raster, uint32_t width, ui
     TIFFSetField(tif, TIFFTAG_IMAGELENGTH, height);
     TIFFSetField(tif, TIFFTAG_SAMPLESPERPIXEL, (uint16_t)channels);
     TIFFSetField(tif, TIFFTAG_BITSPERSAMPLE, (uint16_t)bits);
+    TIFFSetField(tif, TIFFTAG_SAMPLEFORMAT, is_float ? SAMPLEFORMAT_IEEEFP : SAMPLEFORMAT_UINT);
     TIFFSetField(tif, TIFFTAG_PHOTOMETRIC, channels == 1 ? PHOTOMETRIC_MINISBLACK : PHOTOMETRIC_RGB);
     TIFFSetField(tif, TIFFTAG_PLANARCONFIG, PLANARCONFIG_CONTIG);
     TIFFSetField(tif, TIFFTAG_COMPRESSION, compressions[(unsigned)o->compression & 3u]);

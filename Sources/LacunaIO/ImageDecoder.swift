@@ -12,11 +12,17 @@ public struct ImageDecoder: Sendable {
     public var maxPixels: Int
     /// Largest accepted file size in bytes; default 4 GiB.
     public var maxFileBytes: Int
+    /// The page to decode, 0-based: a TIFF directory (TOF-SIMS depth frames, FIB-SEM serial
+    /// sections). PNG and JPEG have only page 0. A page not in the file throws
+    /// `ImageIOError.pageOutOfRange`.
+    public var page: Int
 
-    public init(maxPixels: Int = 500_000_000, maxFileBytes: Int = 4 << 30) {
+    public init(maxPixels: Int = 500_000_000, maxFileBytes: Int = 4 << 30, page: Int = 0) {
         precondition(maxPixels > 0 && maxFileBytes > 0, "limits must be positive")
+        precondition(page >= 0, "page \(page) must not be negative")
         self.maxPixels = maxPixels
         self.maxFileBytes = maxFileBytes
+        self.page = page
     }
 
     /// Reads and decodes the file at `path`.
@@ -63,31 +69,41 @@ public struct ImageDecoder: Sendable {
                                   UnsafeMutablePointer<lc_error>) -> OpaquePointer?
     private typealias ReadCall = (OpaquePointer, UnsafeMutableRawPointer, Int, UnsafeMutablePointer<lc_error>) -> lc_status
     private typealias CloseCall = (OpaquePointer) -> Void
+    /// Runs between open and the size check: selects the page and collects container metadata.
+    private typealias PrepareCall = (OpaquePointer, inout lc_image_info) -> Result<ContainerMetadata, ImageIOError>
 
     private func decode(_ base: UnsafePointer<UInt8>, count: Int, format: ImageFormat) -> Result<DecodedImage, ImageIOError> {
-        switch format {
+        let page = page
+        let onlyFirstPage: PrepareCall = { _, info in
+            page < Int(info.pages) ? .success(ContainerMetadata()) : .failure(.pageOutOfRange(page: page, pages: Int(info.pages)))
+        }
+        return switch format {
         case .png:
-            decode(base, count, format, open: { lc_png_open($0, $1, $2, $3) },
+            decode(base, count, format, open: { lc_png_open($0, $1, $2, $3) }, prepare: onlyFirstPage,
                    read: { lc_png_read($0, $1, $2, $3) }, close: { lc_png_close($0) })
         case .jpeg:
-            decode(base, count, format, open: { lc_jpeg_open($0, $1, $2, $3) },
+            decode(base, count, format, open: { lc_jpeg_open($0, $1, $2, $3) }, prepare: onlyFirstPage,
                    read: { lc_jpeg_read($0, $1, $2, $3) }, close: { lc_jpeg_close($0) })
         case .tiff:
             decode(base, count, format, open: { lc_tiff_open($0, $1, $2, $3) },
-                   read: { lc_tiff_read($0, $1, $2, $3) }, close: { lc_tiff_close($0) },
-                   tags: ImageDecoder.tiffTags)
+                   prepare: { ImageDecoder.selectTIFFPage(page, reader: $0, info: &$1) },
+                   read: { lc_tiff_read($0, $1, $2, $3) }, close: { lc_tiff_close($0) })
         }
     }
 
-    private func decode(_ base: UnsafePointer<UInt8>, _ count: Int, _ format: ImageFormat,
-                        open: OpenCall, read: ReadCall, close: CloseCall,
-                        tags: (OpaquePointer) -> [UInt32: [UInt8]] = { _ in [:] }) -> Result<DecodedImage, ImageIOError> {
+    private func decode(_ base: UnsafePointer<UInt8>, _ count: Int, _ format: ImageFormat, open: OpenCall,
+                        prepare: PrepareCall, read: ReadCall, close: CloseCall) -> Result<DecodedImage, ImageIOError> {
         var info = lc_image_info()
         var error = lc_error()
         guard let reader = open(base, count, &info, &error) else {
             return .failure(ImageDecoder.error(from: error, format: format))
         }
         defer { close(reader) }
+        let metadata: ContainerMetadata
+        switch prepare(reader, &info) {
+        case let .success(found): metadata = found
+        case let .failure(failure): return .failure(failure)
+        }
         let width = Int(info.width), height = Int(info.height), channels = Int(info.channels)
         if width == 0 || height == 0 { return .failure(.emptyImage(width: width, height: height)) }
         let (pixels, overflow) = width.multipliedReportingOverflow(by: height)
@@ -97,39 +113,36 @@ public struct ImageDecoder: Sendable {
         let sampleCount = pixels * channels
         var status = LC_OK
         let raster: Raster
-        if info.bits == 16 {
-            let samples = [UInt16](unsafeUninitializedCapacity: sampleCount) { buffer, initialized in
-                buffer.initialize(repeating: 0)
-                initialized = sampleCount
-                guard let start = buffer.baseAddress else { return }
-                status = read(reader, UnsafeMutableRawPointer(start), sampleCount * 2, &error)
+        if info.is_float != 0 {
+            let samples = ImageDecoder.fill(Float.self, count: sampleCount) { start in
+                status = read(reader, start, sampleCount * MemoryLayout<Float>.size, &error)
+            }
+            raster = .float32(Image(width: width, height: height, channels: channels, samples: samples))
+        } else if info.bits == 16 {
+            let samples = ImageDecoder.fill(UInt16.self, count: sampleCount) { start in
+                status = read(reader, start, sampleCount * 2, &error)
             }
             raster = .uint16(Image(width: width, height: height, channels: channels, samples: samples))
         } else {
-            let samples = [UInt8](unsafeUninitializedCapacity: sampleCount) { buffer, initialized in
-                buffer.initialize(repeating: 0)
-                initialized = sampleCount
-                guard let start = buffer.baseAddress else { return }
-                status = read(reader, UnsafeMutableRawPointer(start), sampleCount, &error)
+            let samples = ImageDecoder.fill(UInt8.self, count: sampleCount) { start in
+                status = read(reader, start, sampleCount, &error)
             }
             raster = .uint8(Image(width: width, height: height, channels: channels, samples: samples))
         }
         if status != LC_OK { return .failure(ImageDecoder.error(from: error, format: format)) }
         return .success(DecodedImage(format: format, raster: raster, bitsPerSample: Int(info.source_bits),
                                      channels: Int(info.source_channels), pages: Int(info.pages),
-                                     tiffTags: tags(reader)))
+                                     tiffTags: metadata.tags, page: page, tiffResolution: metadata.resolution))
     }
 
-    private static func tiffTags(_ reader: OpaquePointer) -> [UInt32: [UInt8]] {
-        var found: [UInt32: [UInt8]] = [:]
-        for tag in MetadataTag.all {
-            var pointer: UnsafePointer<UInt8>? = nil
-            var count = 0
-            if lc_tiff_tag_bytes(reader, tag, &pointer, &count) == 1, let pointer, count > 0 {
-                found[tag] = Array(UnsafeBufferPointer(start: pointer, count: count))
-            }
+    /// A zeroed array of `count` samples that `body` fills through a raw pointer to its storage.
+    private static func fill<S: Numeric>(_: S.Type, count: Int, _ body: (UnsafeMutableRawPointer) -> Void) -> [S] {
+        [S](unsafeUninitializedCapacity: count) { buffer, initialized in
+            buffer.initialize(repeating: 0)
+            initialized = count
+            guard let start = buffer.baseAddress else { return }
+            body(UnsafeMutableRawPointer(start))
         }
-        return found
     }
 
     static func error(from error: lc_error, format: ImageFormat) -> ImageIOError {

@@ -63,7 +63,8 @@ public enum ImageEncoder {
         public init() {}
     }
 
-    /// Writes a single-page 8- or 16-bit grey or RGB TIFF to `path`.
+    /// Writes a single-page 8- or 16-bit grey or RGB TIFF, or a 32-bit float grey TIFF
+    /// (SampleFormat 3), to `path`.
     public static func writeTIFF(_ raster: Raster, to path: String, options: TIFFOptions = TIFFOptions()) throws(ImageIOError) {
         var o = lc_tiff_write_options()
         o.compression = switch options.compression {
@@ -94,6 +95,11 @@ public enum ImageEncoder {
                 return image.samples.withUnsafeBytes { raw in
                     lc_tiff_write(path, raw.baseAddress, UInt32(image.width), UInt32(image.height),
                                   UInt32(image.channels), 16, &o, &error)
+                }
+            case let .float32(image):
+                return image.samples.withUnsafeBytes { raw in
+                    lc_tiff_write(path, raw.baseAddress, UInt32(image.width), UInt32(image.height),
+                                  UInt32(image.channels), 32, &o, &error)
                 }
             }
         }

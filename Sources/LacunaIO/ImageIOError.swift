@@ -18,6 +18,8 @@ public enum ImageIOError: Error, Equatable, Sendable {
     case emptyImage(width: Int, height: Int)
     /// Encoding or writing an output image failed.
     case encodeFailed(detail: String)
+    /// The requested page (0-based) is not in the file, which has `pages` pages.
+    case pageOutOfRange(page: Int, pages: Int)
 
     /// A one-line description for users.
     public var message: String {
@@ -32,6 +34,8 @@ public enum ImageIOError: Error, Equatable, Sendable {
             "image of \(width)×\(height) pixels exceeds the limit of \(limit) pixels"
         case let .emptyImage(width, height): "image has no pixels (\(width)×\(height))"
         case let .encodeFailed(detail): "cannot encode image: \(detail)"
+        case let .pageOutOfRange(page, pages):
+            "page \(page) requested, but the file has \(pages) page\(pages == 1 ? "" : "s") (numbered from 0)"
         }
     }
 }

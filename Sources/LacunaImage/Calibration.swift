@@ -13,6 +13,9 @@ public enum PixelSizeSource: String, Sendable, Codable, CaseIterable {
     case hitachi
     /// ImageJ `ImageDescription` with `unit=`.
     case imagej
+    /// Plain TIFF XResolution/YResolution in a physical unit (never a screen or print DPI;
+    /// `TIFFResolutionMetadata` in LacunaIO says which tags qualify).
+    case tiff
     /// Given by the user (`--pixel-size`, a manifest column).
     case manual
     /// No calibration: lengths stay in pixels.

@@ -13,6 +13,7 @@ enum ErrorCase: Equatable, CustomStringConvertible {
     case tooLarge
     case emptyImage
     case encodeFailed
+    case pageOutOfRange
 
     var description: String {
         switch self {
@@ -25,6 +26,7 @@ enum ErrorCase: Equatable, CustomStringConvertible {
         case .tooLarge: "tooLarge"
         case .emptyImage: "emptyImage"
         case .encodeFailed: "encodeFailed"
+        case .pageOutOfRange: "pageOutOfRange"
         }
     }
 }
@@ -42,6 +44,7 @@ extension ImageIOError {
         case .tooLarge: .tooLarge
         case .emptyImage: .emptyImage
         case .encodeFailed: .encodeFailed
+        case .pageOutOfRange: .pageOutOfRange
         }
     }
 }

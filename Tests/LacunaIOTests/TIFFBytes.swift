@@ -7,6 +7,7 @@ enum TIFFBytes {
     static let ascii: UInt16 = 2
     static let short: UInt16 = 3
     static let long: UInt16 = 4
+    static let rational: UInt16 = 5
     static let sbyte: UInt16 = 6
     static let undefined: UInt16 = 7
 
@@ -30,6 +31,12 @@ enum TIFFBytes {
         static func text(_ tag: UInt16, _ text: String) -> Field {
             let bytes = Array(text.utf8) + [0]
             return Field(tag: tag, type: TIFFBytes.ascii, count: UInt32(bytes.count), payload: bytes)
+        }
+
+        /// RATIONAL values: numerator and denominator, each a LONG.
+        static func rationals(_ tag: UInt16, _ values: [(UInt32, UInt32)]) -> Field {
+            Field(tag: tag, type: TIFFBytes.rational, count: UInt32(values.count),
+                  payload: values.flatMap { littleEndian($0.0) + littleEndian($0.1) })
         }
 
         static func bytes(_ tag: UInt16, type: UInt16 = TIFFBytes.byte, _ bytes: [UInt8]) -> Field {
@@ -60,6 +67,11 @@ enum TIFFBytes {
 
     static func littleEndian(_ value: UInt32) -> [UInt8] {
         [UInt8(value & 0xFF), UInt8(value >> 8 & 0xFF), UInt8(value >> 16 & 0xFF), UInt8(value >> 24)]
+    }
+
+    /// IEEE 754 single-precision values, little-endian.
+    static func littleEndianFloats(_ values: [Float]) -> [UInt8] {
+        values.flatMap { littleEndian($0.bitPattern) }
     }
 
     static func littleEndian16(_ values: [UInt16]) -> [UInt8] {

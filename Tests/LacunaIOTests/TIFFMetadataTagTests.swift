@@ -39,7 +39,9 @@ struct TIFFMetadataTagTests {
         #expect(Array(stored.prefix(Self.feiText.utf8.count)) == Array(Self.feiText.utf8))
         #expect(stored.dropFirst(Self.feiText.utf8.count).allSatisfy { $0 == 0 })
         #expect(SEMMetadata.read(from: decoded)
-            == SEMMetadata(vendor: .fei, pixelSize: PixelSize(square: 0.025), databarHeight: 48 - 40))
+            == SEMMetadata(vendor: .fei, pixelSize: PixelSize(square: 0.025), databarHeight: 48 - 40,
+                           pixelSizeDetail: "tag 34682 [EScan] PixelWidth/PixelHeight",
+                           databarDetail: "tag 34682 stored height 48 − [Image] ResolutionY 40"))
     }
 
     @Test("FEI tag on a 16-bit LZW tiled file")
@@ -63,7 +65,8 @@ struct TIFFMetadataTagTests {
         let decoded = try Self.write(raster, options)
         #expect(decoded.tiffTags[MetadataTag.tescan] == Self.tescanBlob(strip: 60))
         #expect(SEMMetadata.read(from: decoded)
-            == SEMMetadata(vendor: .tescan, pixelSize: PixelSize(square: 0.133), databarHeight: 60))
+            == SEMMetadata(vendor: .tescan, pixelSize: PixelSize(square: 0.133), databarHeight: 60,
+                           pixelSizeDetail: "tag 50431 PixelSizeX/PixelSizeY", databarDetail: "tag 50431 ImageStripSize"))
     }
 
     @Test("Hand-made file: 34682 ASCII and 50431 UNDEFINED together — FEI is read first")
@@ -83,7 +86,8 @@ struct TIFFMetadataTagTests {
                                         extra: [.bytes(50431, type: TIFFBytes.sbyte, Self.tescanBlob(strip: 10))])
         let decoded = try ImageDecoder().decode(Data(TIFFBytes.file([page])))
         #expect(SEMMetadata.read(from: decoded)
-            == SEMMetadata(vendor: .tescan, pixelSize: PixelSize(square: 0.133), databarHeight: 10))
+            == SEMMetadata(vendor: .tescan, pixelSize: PixelSize(square: 0.133), databarHeight: 10,
+                           pixelSizeDetail: "tag 50431 PixelSizeX/PixelSizeY", databarDetail: "tag 50431 ImageStripSize"))
     }
 
     @Test("FEI text that holds no sections: the Tescan tag is tried next")

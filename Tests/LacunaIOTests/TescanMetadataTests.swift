@@ -80,11 +80,24 @@ struct TescanMetadataTests {
         #expect(metadata.databarHeight == 0)
     }
 
-    @Test("No usable PixelSizeX: not Tescan metadata", arguments: [
+    @Test("No usable PixelSizeX: Tescan metadata without a pixel size, and a warning", arguments: [
         ["ImageStripSize=240"], ["PixelSizeX=abc"], ["PixelSizeX=0"], ["PixelSizeX=2"], ["PixelSizeY=133e-9"],
     ])
-    func noPixelSize(main: [String]) {
-        #expect(TescanMetadata.parse(Self.blob(main: main), imageHeight: 1000) == nil)
+    func noPixelSize(main: [String]) throws {
+        // Before the warnings existed this returned nil; a Tescan tag with bad values is now
+        // reported, so `lacuna info` can say why the image is uncalibrated.
+        let metadata = try #require(TescanMetadata.parse(Self.blob(main: main), imageHeight: 1000))
+        #expect(metadata.vendor == .tescan)
+        #expect(metadata.pixelSize == nil)
+        #expect(metadata.pixelSizeDetail == nil)
+        #expect(metadata.warnings.count == 1)
+        #expect(metadata.warnings.first?.hasPrefix("tag 50431: ") == true)
+    }
+
+    @Test("A blob without any Tescan key is not Tescan metadata")
+    func notTescan() {
+        #expect(TescanMetadata.parse(Self.blob(main: ["Device=VEGA3 LMU"]), imageHeight: 1000) == nil)
+        #expect(TescanMetadata.parse([], imageHeight: 1000) == nil)
     }
 
     @Test("Sidecar next to an exported image: pixel size read, no rows cut")
@@ -98,7 +111,9 @@ struct TescanMetadataTests {
             let decoded = try ImageDecoder().decodeFile(atPath: path)
             // Documented choice: exports that travel with a sidecar no longer carry the panel.
             #expect(SEMMetadata.read(from: decoded, path: path)
-                == SEMMetadata(vendor: .tescan, pixelSize: PixelSize(square: 0.133), databarHeight: 0))
+                == SEMMetadata(vendor: .tescan, pixelSize: PixelSize(square: 0.133), databarHeight: 0,
+                               pixelSizeDetail: "sidecar graphite.hdr PixelSizeX/PixelSizeY",
+                               warnings: ["sidecar graphite.hdr: ImageStripSize=240 not cut (exported images rarely keep the info panel)"]))
             #expect(SEMMetadata.read(from: decoded) == nil)
             #expect(TescanMetadata.sidecar(forImageAt: directory + "/other.png", imageHeight: 10) == nil)
             // The .hdr file itself is not its own sidecar.

@@ -34,11 +34,13 @@ public enum SyntheticFiles {
                      pages: 1, tiffTags: [MetadataTag.feiHelios: Array(image.metadata.utf8) + [0]])
     }
 
-    /// Writes the image as a PNG without metadata (uncalibrated) and returns its path.
+    /// Writes the image as a PNG without metadata (uncalibrated); float rasters go through
+    /// `Raster.uint16(linearlyMapping:)`, as PNG holds no floats.
     public static func writeUncalibratedPNG(_ raster: Raster, to path: String) throws {
         let data: Data = switch raster {
         case let .uint8(image): try ImageEncoder.png(image)
         case let .uint16(image): try ImageEncoder.png(image)
+        case let .float32(image): try ImageEncoder.png(Raster.uint16(linearlyMapping: image))
         }
         try data.write(to: URL(fileURLWithPath: path))
     }

@@ -5,7 +5,7 @@
  * caller-owned lc_error; nothing here prints, aborts or exits, and no longjmp crosses a Swift
  * frame. Readers are two-phase: open (header only, so the caller can check the pixel limit),
  * then read into a caller-allocated raster. Rasters are interleaved; 16-bit samples are
- * host-endian uint16.
+ * host-endian uint16, 32-bit samples (TIFF only) host-endian IEEE 754 float.
  */
 #ifndef LACUNA_CODECS_H
 #define LACUNA_CODECS_H
@@ -36,11 +36,12 @@ typedef struct lc_image_info {
     uint32_t width;
     uint32_t height;
     uint32_t channels;  /* 1 gray, 2 gray+alpha, 3 RGB, 4 RGBA: the raster read() fills */
-    uint32_t bits;      /* 8 or 16 */
+    uint32_t bits;      /* 8, 16, or 32 when is_float */
     uint32_t pages;     /* TIFF directories; 1 for PNG and JPEG */
     uint32_t source_bits;     /* bits per sample stored in the file */
     uint32_t source_channels; /* samples per pixel stored in the file (1 for palette) */
     uint32_t is_palette;      /* 1 when the file stores palette indices */
+    uint32_t is_float;        /* 1 when the samples are 32-bit IEEE float (one grey channel) */
 } lc_image_info;
 
 /* ---- PNG ---- */
@@ -65,12 +66,31 @@ lc_status lc_jpeg_encode(const uint8_t *raster, uint32_t width, uint32_t height,
                          int quality, uint8_t **out, size_t *out_size, lc_error *err);
 
 /* ---- TIFF ---- */
+/* Samples: 8/16-bit unsigned grey, grey+alpha, RGB(A) and 8-bit palette; 32-bit IEEE float grey
+ * (SampleFormat 3, as ImageJ saves). Open reads the first directory (page 0); select_page moves
+ * to another one before read. Tags and resolution are those of the current directory. */
 typedef struct lc_tiff_reader lc_tiff_reader;
 lc_tiff_reader *lc_tiff_open(const uint8_t *data, size_t size, lc_image_info *info, lc_error *err);
+/* Makes directory `page` (0-based, < info->pages) current and refills info for it (pages is
+ * kept). On failure the reader must only be closed. */
+lc_status lc_tiff_select_page(lc_tiff_reader *reader, uint32_t page, lc_image_info *info, lc_error *err);
 lc_status lc_tiff_read(lc_tiff_reader *reader, void *raster, size_t raster_bytes, lc_error *err);
-/* The bytes of a tag of the first directory (ASCII, BYTE, SBYTE or UNDEFINED), valid until
- * close. Returns 1 when present. */
+/* The bytes of a tag of the current directory (ASCII, BYTE, SBYTE or UNDEFINED), valid until
+ * close or select_page. Returns 1 when present. */
 int lc_tiff_tag_bytes(lc_tiff_reader *reader, uint32_t tag, const uint8_t **bytes, size_t *count);
+
+/* XResolution (282) and YResolution (283), pixels per ResolutionUnit, and ResolutionUnit (296:
+ * 1 none, 2 inch, 3 centimetre; other values as stored) of the current directory. libtiff keeps
+ * the rationals as float, so values carry about seven significant digits. */
+typedef struct lc_tiff_resolution {
+    double x;          /* valid when has_x */
+    double y;          /* valid when has_y (0 when YResolution is absent: libtiff cannot tell) */
+    uint32_t unit;     /* valid when has_unit; TIFF 6.0 says inch when the tag is absent */
+    int has_x;
+    int has_y;
+    int has_unit;
+} lc_tiff_resolution;
+void lc_tiff_get_resolution(lc_tiff_reader *reader, lc_tiff_resolution *resolution);
 void lc_tiff_close(lc_tiff_reader *reader);
 
 typedef enum lc_tiff_compression {
@@ -91,7 +111,8 @@ typedef struct lc_tiff_write_options {
     int big_endian;
 } lc_tiff_write_options;
 
-/* Writes a single-page TIFF (channels 1 or 3, bits 8 or 16) to path. */
+/* Writes a single-page TIFF (channels 1 or 3, bits 8 or 16; or channels 1, bits 32 for IEEE
+ * float samples, SampleFormat 3) to path. */
 lc_status lc_tiff_write(const char *path, const void *raster, uint32_t width, uint32_t height,
                         uint32_t channels, uint32_t bits, const lc_tiff_write_options *options,
                         lc_error *err);
