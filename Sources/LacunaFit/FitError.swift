@@ -14,6 +14,14 @@ public enum FitError: Error, Equatable, Sendable {
     case nonPositiveValue(index: Int, value: Double)
     /// All `x` values are equal, so the slope is undefined.
     case constantPredictor
+    /// The standard error at `index` is zero, negative or not finite; weights need it positive.
+    case nonPositiveStandardError(index: Int, value: Double)
+    /// Condition `index` has no images, or one of its images has no pore radii.
+    case emptyCondition(index: Int)
+    /// An iterative fit (`method`) did not converge.
+    case noConvergence(method: String)
+    /// Condition `index` has one image with one value, so a bootstrap has nothing to resample.
+    case nothingToResample(index: Int)
 
     /// A one-line, user-facing description of the error.
     public var message: String {
@@ -28,6 +36,14 @@ public enum FitError: Error, Equatable, Sendable {
             "The value \(value) at position \(index + 1) must be positive for a logarithmic or reciprocal transform."
         case .constantPredictor:
             "All x values are equal, so no slope can be fitted."
+        case let .nonPositiveStandardError(index, value):
+            "The standard error \(value) at position \(index + 1) must be a positive number."
+        case let .emptyCondition(index):
+            "Condition \(index + 1) has no images with pore radii."
+        case let .noConvergence(method):
+            "The \(method) fit did not converge."
+        case let .nothingToResample(index):
+            "Condition \(index + 1) has a single image with a single value, so the bootstrap cannot resample it."
         }
     }
 }

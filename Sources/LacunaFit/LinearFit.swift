@@ -26,6 +26,21 @@ public struct LinearFit: Sendable, Equatable {
     public var pointCount: Int
     /// Residuals `yᵢ − (intercept + slope·xᵢ)` in input order, in y-units.
     public var residuals: [Double]
+    /// Two-sided p value of the Wald t test of slope = 0 with n − 2 degrees of freedom
+    /// (`scipy.stats.linregress`'s `pvalue`); NaN when `pointCount == 2`.
+    public var slopePValue: Double = .nan
+    /// Mean of x, in x-units.
+    public var meanX: Double = .nan
+    /// Sxx = Σ(xᵢ − x̄)², in x-units squared.
+    public var sumOfSquaresX: Double = .nan
+    /// Residual variance s² = SSE/(n − 2), in y-units squared; NaN when `pointCount == 2`.
+    public var residualVariance: Double = .nan
+
+    /// Residual degrees of freedom, n − 2.
+    public var degreesOfFreedom: Int { pointCount - 2 }
+
+    /// Sum of squared residuals, in y-units squared.
+    public var sumOfSquaredResiduals: Double { residuals.reduce(0) { $0 + $1 * $1 } }
 }
 
 /// Fits `y = intercept + slope·x` by ordinary least squares.
@@ -79,11 +94,16 @@ public func fitLinear(x: [Double], y: [Double]) throws(FitError) -> LinearFit {
         rSquared: rSquared, slopeCI95: nil, interceptCI95: nil,
         pointCount: count, residuals: residuals)
 
+    fit.meanX = meanX
+    fit.sumOfSquaresX = sxx
     let degreesOfFreedom = count - 2
     guard degreesOfFreedom >= 1 else { return fit }
     let sse = residuals.reduce(0) { $0 + $1 * $1 }
     let variance = sse / Double(degreesOfFreedom)
+    fit.residualVariance = variance
     fit.slopeStandardError = (variance / sxx).squareRoot()
+    fit.slopePValue = TTest(estimate: slope, hypothesised: 0, standardError: fit.slopeStandardError,
+                            degreesOfFreedom: degreesOfFreedom).pValue
     fit.interceptStandardError = (variance * (1 / n + meanX * meanX / sxx)).squareRoot()
     let t = StudentT.quantile(0.975, degreesOfFreedom: Double(degreesOfFreedom))
     fit.slopeCI95 = symmetricInterval(center: slope, halfWidth: t * fit.slopeStandardError)
@@ -93,7 +113,7 @@ public func fitLinear(x: [Double], y: [Double]) throws(FitError) -> LinearFit {
 }
 
 /// `center ± halfWidth`, or nil when the bounds are not ordered (NaN).
-private func symmetricInterval(center: Double, halfWidth: Double) -> ClosedRange<Double>? {
+func symmetricInterval(center: Double, halfWidth: Double) -> ClosedRange<Double>? {
     let lower = center - halfWidth
     let upper = center + halfWidth
     guard lower <= upper else { return nil }

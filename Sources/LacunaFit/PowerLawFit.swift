@@ -18,6 +18,24 @@ public struct PowerLawFit: Sendable, Equatable {
     public var rSquared: Double
     /// Number of (x, y) pairs used.
     public var pointCount: Int
+    /// The underlying OLS line of ln y on ln x (slope = exponent, intercept = ln prefactor),
+    /// with its standard errors, residuals (in ln y) and prediction helpers.
+    public var logLine: LinearFit
+
+    /// Standard error of ``exponent``; NaN for two points.
+    public var exponentStandardError: Double { logLine.slopeStandardError }
+
+    /// The two-sided t test of exponent = `value` with n − 2 degrees of freedom (for r ∝ i⁻¹,
+    /// `value` = −1).
+    public func testExponent(equals value: Double) -> TTest {
+        TTest(estimate: exponent, hypothesised: value, standardError: exponentStandardError,
+              degreesOfFreedom: logLine.degreesOfFreedom)
+    }
+
+    /// The fitted value prefactor·x^exponent, in y-units.
+    public func value(at x: Double) -> Double {
+        exp(logLine.value(at: log(x)))
+    }
 }
 
 /// Fits `y = prefactor · x^exponent` as the OLS line of ln y on ln x.
@@ -47,5 +65,6 @@ public func fitPowerLaw(x: [Double], y: [Double]) throws(FitError) -> PowerLawFi
         exponentCI95: line.slopeCI95,
         prefactorCI95: line.interceptCI95.map { exp($0.lowerBound)...exp($0.upperBound) },
         rSquared: line.rSquared,
-        pointCount: line.pointCount)
+        pointCount: line.pointCount,
+        logLine: line)
 }
