@@ -49,7 +49,7 @@ public enum TIFFResolutionMetadata {
         }
         if power == 4, min(resolution.x, y) < minimumPixelsPerCentimetre {
             warnings.append("\(label): \(NumberText.short(min(resolution.x, y))) px/cm could be a print resolution "
-                + "(\(NumberText.short(min(resolution.x, y) * 2.54)) dpi); only ≥ 10000 px/cm is trusted; not used")
+                + "(\(Int((min(resolution.x, y) * 2.54).rounded())) dpi); only ≥ 10000 px/cm is trusted; not used")
             return SEMMetadata(vendor: .none, pixelSize: nil, databarHeight: 0, warnings: warnings)
         }
         let size = PixelSizeCheck.pixelSize(x: ImageJMetadata.micrometres(perPixelAt: resolution.x, power: power),

@@ -43,9 +43,21 @@ public enum ZeissMetadata {
             }
             return value
         }
-        let imagePixel = length("AP_IMAGE_PIXEL_SIZE")
-        let fieldWidth = length("AP_WIDTH")
-        let displayPixel = length("AP_PIXEL_SIZE")
+        func pixel(_ key: String) -> Double? {
+            guard let value = length(key) else { return nil }
+            if let problem = PixelSizeCheck.problem(value) {
+                warnings.append("\(label): \(key) \(problem); not used")
+                return nil
+            }
+            return value
+        }
+        let imagePixel = pixel("AP_IMAGE_PIXEL_SIZE")
+        let displayPixel = pixel("AP_PIXEL_SIZE")
+        var fieldWidth = length("AP_WIDTH")
+        if let width = fieldWidth, imageWidth > 0, let problem = PixelSizeCheck.problem(width / Double(imageWidth)) {
+            warnings.append("\(label): AP_WIDTH / \(imageWidth) px \(problem); not used")
+            fieldWidth = nil
+        }
         let storeWidth = values["DP_IMAGE_STORE"].flatMap(storedWidth)
         let resampled = storeWidth.map { $0 != imageWidth } ?? false
         if let storeWidth, resampled {
@@ -74,14 +86,11 @@ public enum ZeissMetadata {
             }
         }
         guard let chosen else {
-            if !warnings.contains(where: { $0.contains("AP_PIXEL_SIZE") }) {
-                warnings.append("\(label): no usable AP_IMAGE_PIXEL_SIZE, AP_WIDTH or AP_PIXEL_SIZE; no pixel size")
-            }
+            warnings.append("\(label): no usable AP_IMAGE_PIXEL_SIZE, AP_WIDTH or AP_PIXEL_SIZE for this image; no pixel size")
             return SEMMetadata(vendor: .zeiss, pixelSize: nil, databarHeight: 0, warnings: warnings)
         }
-        let size = PixelSizeCheck.pixelSize(x: chosen.value, y: chosen.value, label: label, warnings: &warnings)
-        return SEMMetadata(vendor: .zeiss, pixelSize: size, databarHeight: 0,
-                           pixelSizeDetail: size == nil ? nil : chosen.detail, warnings: warnings)
+        return SEMMetadata(vendor: .zeiss, pixelSize: PixelSize(square: chosen.value), databarHeight: 0,
+                           pixelSizeDetail: chosen.detail, warnings: warnings)
     }
 
     /// Key → value text (after the label's `=`, or `:` when there is no `=`); the first occurrence

@@ -52,13 +52,19 @@ struct FileInfo: Encodable {
     var pages: Int?
     var pixelSize: PixelSize?
     var source: PixelSizeSource = .none
+    var pixelSizeDetail: String?
     var databar: Int?
+    var databarMethod = "none"
+    var databarDetail: String?
+    var warnings: [String] = []
 
     init(file: String, error: String) {
         self.file = file
         self.error = error
     }
 
+    /// The data bar as `lacuna analyze --databar auto` finds it: the metadata's when it records a
+    /// bar, else the pixel heuristic (`DatabarDetector`).
     init(file: String, image: DecodedImage, metadata: SEMMetadata?) {
         self.file = file
         format = image.format.rawValue
@@ -69,12 +75,24 @@ struct FileInfo: Encodable {
         pages = image.pages
         pixelSize = metadata?.pixelSize
         source = pixelSize == nil ? .none : metadata?.vendor ?? .none
-        databar = metadata?.databarHeight ?? 0
+        pixelSizeDetail = metadata?.pixelSizeDetail
+        warnings = metadata?.warnings ?? []
+        if let metadata, metadata.databarHeight > 0 {
+            databar = metadata.databarHeight
+            databarMethod = "metadata"
+            databarDetail = metadata.databarDetail
+        } else {
+            let found = DatabarDetector().barHeight(of: image.raster)
+            databar = found
+            databarMethod = found > 0 ? "pixels" : "none"
+            databarDetail = metadata?.databarDetail
+        }
     }
 
     enum Key: String, CodingKey {
         case file, error, format, width, height, bits_per_sample, channels, pages
-        case pixel_size_um, pixel_size_y_um, pixel_size_source, databar_height_px
+        case pixel_size_um, pixel_size_y_um, pixel_size_source, pixel_size_detail
+        case databar_height_px, databar_method, databar_detail, warnings
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -93,7 +111,11 @@ struct FileInfo: Encodable {
         try c.encode(pixelSize?.x, forKey: .pixel_size_um)
         try c.encode(pixelSize?.y, forKey: .pixel_size_y_um)
         try c.encode(source.rawValue, forKey: .pixel_size_source)
+        try c.encode(pixelSizeDetail, forKey: .pixel_size_detail)
         try c.encode(databar, forKey: .databar_height_px)
+        try c.encode(databarMethod, forKey: .databar_method)
+        try c.encode(databarDetail, forKey: .databar_detail)
+        try c.encode(warnings, forKey: .warnings)
     }
 
     func json() -> String {
@@ -105,8 +127,14 @@ struct FileInfo: Encodable {
 
     func text() -> String {
         if let error { return "\(file): error: \(error)" }
-        let size = pixelSize.map { "\($0.x) µm/px (\(source.rawValue))" } ?? "uncalibrated"
-        return "\(file): \(format ?? "?") \(width ?? 0)×\(height ?? 0), \(bitsPerSample ?? 0)-bit, "
-            + "\(channels ?? 0) channel(s), \(pages ?? 1) page(s), \(size), data bar \(databar ?? 0) rows"
+        var size = "uncalibrated"
+        if let pixelSize {
+            let xy = pixelSize.x == pixelSize.y ? "\(pixelSize.x)" : "\(pixelSize.x) × \(pixelSize.y)"
+            size = "\(xy) µm/px (\(source.rawValue)\(pixelSizeDetail.map { ": \($0)" } ?? ""))"
+        }
+        let line = "\(file): \(format ?? "?") \(width ?? 0)×\(height ?? 0), \(bitsPerSample ?? 0)-bit, "
+            + "\(channels ?? 0) channel(s), \(pages ?? 1) page(s), \(size), data bar \(databar ?? 0) rows (\(databarMethod))"
+        // One line per file: warnings follow on the same line.
+        return warnings.isEmpty ? line : line + "; warnings: " + warnings.joined(separator: "; ")
     }
 }
