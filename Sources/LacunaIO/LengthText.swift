@@ -60,10 +60,4 @@ enum LengthText {
         guard let result = Double("\(mantissa)e\(exponent + power)"), result.isFinite else { return nil }
         return result
     }
-
-    /// "12.33 nm" → 0.01233 µm; `nil` when the number or the unit is missing or unknown.
-    static func micrometres(_ text: String) -> Double? {
-        guard let (number, unit) = split(text), let power = exponent(ofUnit: unit) else { return nil }
-        return scaled(number, byPowerOfTen: power)
-    }
 }

@@ -15,9 +15,6 @@ struct XMLNode: Sendable, Equatable {
     /// The element's own text (not its children's), entities decoded, untrimmed.
     var text = ""
 
-    /// The children named `name`.
-    func children(named name: String) -> [XMLNode] { children.filter { $0.name == name } }
-
     /// The first child named `name`.
     func child(named name: String) -> XMLNode? { children.first { $0.name == name } }
 

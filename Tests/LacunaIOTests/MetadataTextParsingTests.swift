@@ -39,13 +39,12 @@ struct MetadataTextParsingTests {
         #expect(LengthText.scaled(number, byPowerOfTen: power) == expected)
     }
 
-    @Test("Micrometres from printed lengths; unknown units give nil")
-    func micrometres() {
-        #expect(LengthText.micrometres("24.65 nm") == 0.02465)
-        #expect(LengthText.micrometres("25.24 µm") == 25.24)
-        #expect(LengthText.micrometres("1 Å") == 0.0001)
-        #expect(LengthText.micrometres("12 furlongs") == nil)
-        #expect(LengthText.micrometres("12") == nil)
+    @Test("Unit exponents: the length units vendors print; others are unknown")
+    func unitExponents() {
+        let known: [(String, Int)] = [("fm", -9), ("pm", -6), ("Å", -4), ("nm", -3), ("µm", 0), ("μm", 0), ("um", 0),
+                                      ("micron", 0), ("mm", 3), ("cm", 4), ("m", 6), ("NM", -3)]
+        for (unit, power) in known { #expect(LengthText.exponent(ofUnit: unit) == power, "\(unit)") }
+        for unit in ["", "?m", "furlongs", "deg.", "inch", "px"] { #expect(LengthText.exponent(ofUnit: unit) == nil, "\(unit)") }
     }
 
     @Test("XML: nesting, attributes, entities, CDATA, comments, prefixes, self-closing tags")
