@@ -192,16 +192,23 @@ lc_tiff_reader *lc_tiff_open(const uint8_t *data, size_t size, lc_image_info *in
 }
 
 lc_status lc_tiff_select_page(lc_tiff_reader *r, uint32_t page, lc_image_info *info, lc_error *err) {
-    r->errors.err = err;
     if (page >= info->pages) {
         lc_set_error(err, LC_ERR_ARGUMENT, "TIFF: page %u requested, the file has %u", page, info->pages);
         return LC_ERR_ARGUMENT;
     }
+    /* Errors of this call go to err; afterwards the handler reports to the error given at open
+     * again (the one the caller keeps for the whole decode). */
+    lc_error *previous = r->errors.err;
+    r->errors.err = err;
+    lc_status status;
     if (!TIFFSetDirectory(r->tif, (tdir_t)page)) {
         lc_set_error(err, LC_ERR_CORRUPT, "TIFF: cannot read the directory of page %u", page);
-        return err->status;
+        status = err->status;
+    } else {
+        status = read_layout(r, info, err);
     }
-    return read_layout(r, info, err);
+    r->errors.err = previous;
+    return status;
 }
 
 void lc_tiff_get_resolution(lc_tiff_reader *r, lc_tiff_resolution *out) {
@@ -365,6 +372,8 @@ int lc_tiff_tag_bytes(lc_tiff_reader *r, uint32_t tag, const uint8_t **bytes, si
 
 void lc_tiff_close(lc_tiff_reader *r) {
     if (r == NULL) return;
+    /* The last caller's lc_error may be gone by now: anything libtiff reports while closing is dropped. */
+    r->errors.err = NULL;
     if (r->tif != NULL) TIFFClose(r->tif);
     free(r);
 }
