@@ -18,6 +18,8 @@ public enum PixelSizeSource: String, Sendable, Codable, CaseIterable {
     case tiff
     /// Given by the user (`--pixel-size`, a manifest column).
     case manual
+    /// The user's scale-bar length (`--scale-bar-um`) over the bar's length measured in the image.
+    case scaleBar = "scale_bar"
     /// No calibration: lengths stay in pixels.
     case none
 }

@@ -54,6 +54,19 @@ public struct Image<Sample: Sendable>: Sendable {
                      samples: Array(samples[rows.lowerBound * stride ..< rows.upperBound * stride]))
     }
 
+    /// The rectangle of `width × height` pixels whose top-left pixel is `(x, y)`, as a new image.
+    public func cropping(x: Int, y: Int, width w: Int, height h: Int) -> Image<Sample> {
+        precondition(x >= 0 && y >= 0 && w >= 0 && h >= 0 && x + w <= width && y + h <= height,
+                     "rectangle (\(x), \(y), \(w)×\(h)) outside \(width)×\(height)")
+        var out: [Sample] = []
+        out.reserveCapacity(w * h * channels)
+        for row in y ..< y + h {
+            let start = (row * width + x) * channels
+            out.append(contentsOf: samples[start ..< start + w * channels])
+        }
+        return Image(width: w, height: h, channels: channels, samples: out)
+    }
+
     /// Applies `transform` to every sample.
     public func map<T: Sendable>(_ transform: (Sample) throws -> T) rethrows -> Image<T> {
         Image<T>(width: width, height: height, channels: channels, samples: try samples.map(transform))

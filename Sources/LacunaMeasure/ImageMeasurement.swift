@@ -14,15 +14,28 @@ public struct ImageMeasurement: Sendable, Equatable {
     public var threshold: Int
     /// All pores, border pores included, in label order.
     public var pores: [RegionProperties]
+    /// How `databarHeight` was found.
+    public var databarMethod: DatabarMethod
+    /// Column and row of the analysed region's top-left corner in the stored image (non-zero
+    /// with a region of interest); pore positions are reported relative to the stored image.
+    public var originX: Int
+    public var originY: Int
+    /// Things the user should know about this image (calibration disagreements, …).
+    public var warnings: [String]
 
     public init(width: Int, height: Int, databarHeight: Int, calibration: Calibration, threshold: Int,
-                pores: [RegionProperties]) {
+                pores: [RegionProperties], databarMethod: DatabarMethod = .none, originX: Int = 0,
+                originY: Int = 0, warnings: [String] = []) {
         self.width = width
         self.height = height
         self.databarHeight = databarHeight
         self.calibration = calibration
         self.threshold = threshold
         self.pores = pores
+        self.databarMethod = databarMethod
+        self.originX = originX
+        self.originY = originY
+        self.warnings = warnings
     }
 
     /// Pores that do not touch the frame's edge; only these enter size statistics, because a

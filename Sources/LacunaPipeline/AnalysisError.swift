@@ -8,12 +8,16 @@ public enum AnalysisError: Error, Equatable, Sendable {
     case noFrame(height: Int, databar: Int)
     /// The frame has a single grey level, so no threshold separates pores from framework.
     case uniformImage
+    /// The region of interest does not lie inside the analysed frame.
+    case regionOutsideFrame(x: Int, y: Int, width: Int, height: Int, frameWidth: Int, frameHeight: Int)
 
     public var message: String {
         switch self {
         case let .image(error): error.message
         case let .noFrame(height, databar): "the \(databar)-row data bar leaves nothing of the \(height) rows to analyse"
         case .uniformImage: "the image has a single grey level; nothing to threshold"
+        case let .regionOutsideFrame(x, y, w, h, fw, fh):
+            "region \(x),\(y),\(w),\(h) does not fit in the \(fw)×\(fh) frame"
         }
     }
 }

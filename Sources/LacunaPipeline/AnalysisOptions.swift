@@ -1,7 +1,30 @@
+import LacunaIO
 import LacunaSegmentation
 
 /// Every parameter of the per-image analysis, with the defaults documented in docs/cli.md.
 public struct AnalysisOptions: Sendable, Equatable {
+    /// How the instrument's information bar is found.
+    public enum Databar: Sendable, Equatable {
+        /// Vendor metadata when it records a bar; otherwise the pixel heuristic
+        /// (`DatabarDetector`).
+        case automatic
+        /// No bar: analyse every row.
+        case none
+        /// Exactly this many rows at the bottom.
+        case rows(Int)
+    }
+
+    /// A rectangle of the frame (data bar already cut off) in pixels: the part to analyse.
+    public struct Region: Sendable, Equatable {
+        public var x: Int, y: Int, width: Int, height: Int
+        public init(x: Int, y: Int, width: Int, height: Int) {
+            self.x = x
+            self.y = y
+            self.width = width
+            self.height = height
+        }
+    }
+
     /// Which side of the threshold the pores are on (default dark holes in a bright framework).
     public var polarity: PorePolarity = .dark
     /// Gaussian smoothing σ in pixels before thresholding (default 1.0; 0 disables).
@@ -13,6 +36,19 @@ public struct AnalysisOptions: Sendable, Equatable {
     public var pixelSizeOverride: Double? = nil
     /// Largest image accepted, in pixels.
     public var maxPixels: Int = 500_000_000
+    /// Data-bar handling (default automatic).
+    public var databar: Databar = .automatic
+    /// Only this part of the frame is analysed (default: all of it).
+    public var region: Region? = nil
+    /// Length in µm of the scale bar burned into the data bar; the pixel size becomes this over
+    /// the bar's measured length (source `scale_bar`), unless a manual pixel size is given.
+    public var scaleBarMicrometres: Double? = nil
+    /// Colour map through which RGB images (TOF-SIMS renderings) are inverted to levels 0…255
+    /// instead of being converted to luma.
+    public var colorMap: ColorMap? = nil
+    /// Worst nearest-entry colour distance (RGB units, 0…441.7) above which the inversion is
+    /// reported as a poor match.
+    public static let colorMapTolerance = 20.0
 
     public init() {}
 }

@@ -12,9 +12,9 @@ public struct AnalyzedImage: Sendable {
     public var overlay: Image<UInt8>
 }
 
-/// The first-release analysis of one micrograph:
-/// decode → calibration and data bar from metadata (overridden by a manual pixel size) → cut
-/// the data bar → grey → Gaussian blur → Otsu → pore mask → fill holes → 8-connected labels →
+/// The analysis of one micrograph:
+/// decode → calibration (manual, scale bar, metadata) and data bar (metadata or pixels) → cut
+/// the data bar → region of interest → grey → Gaussian blur → Otsu → pore mask → fill holes → 8-connected labels →
 /// drop pores under the minimum area → measure.
 public struct ImageAnalyzer: Sendable {
     public var options: AnalysisOptions
@@ -37,18 +37,103 @@ public struct ImageAnalyzer: Sendable {
     /// Analyses an already decoded image.
     public func analyze(_ decoded: DecodedImage, input: ImageInput) throws(AnalysisError) -> AnalyzedImage {
         let metadata = SEMMetadata.read(from: decoded, path: input.path)
-        let calibration = ImageAnalyzer.calibration(metadata: metadata, input: input, options: options)
-        let databar = metadata?.databarHeight ?? 0
         let stored = decoded.raster.height
+        let (databar, databarMethod) = ImageAnalyzer.databar(of: decoded.raster, metadata: metadata, options: options)
         if databar >= stored { throw .noFrame(height: stored, databar: databar) }
-        let frame = decoded.raster.cropping(rows: 0 ..< stored - databar).luminance()
-        switch frame {
-        case let .uint8(grey):
-            return try segmentAndMeasure(grey, display: grey, calibration: calibration, databar: databar)
-        case let .uint16(grey):
-            return try segmentAndMeasure(grey, display: Overlay.displayImage(grey), calibration: calibration,
-                                         databar: databar)
+        var warnings: [String] = []
+        var calibration = ImageAnalyzer.calibration(metadata: metadata, input: input, options: options)
+        if let length = options.scaleBarMicrometres, calibration.source != .manual {
+            calibration = ImageAnalyzer.scaleBarCalibration(
+                length, raster: decoded.raster, barRows: stored - databar ..< stored,
+                metadata: calibration, warnings: &warnings)
         }
+        var frame = decoded.raster.cropping(rows: 0 ..< stored - databar)
+        var origin = (x: 0, y: 0)
+        if let r = options.region {
+            guard r.x >= 0, r.y >= 0, r.width > 0, r.height > 0, r.x + r.width <= frame.width,
+                  r.y + r.height <= frame.height else {
+                throw .regionOutsideFrame(x: r.x, y: r.y, width: r.width, height: r.height,
+                                          frameWidth: frame.width, frameHeight: frame.height)
+            }
+            frame = frame.cropping(x: r.x, y: r.y, width: r.width, height: r.height)
+            origin = (r.x, r.y)
+        }
+        if let map = options.colorMap {
+            frame = ImageAnalyzer.inverting(frame, through: map, warnings: &warnings)
+        }
+        let context = FrameContext(calibration: calibration, databar: databar, databarMethod: databarMethod,
+                                   origin: origin, warnings: warnings)
+        switch frame.luminance() {
+        case let .uint8(grey):
+            return try segmentAndMeasure(grey, display: grey, context: context)
+        case let .uint16(grey):
+            return try segmentAndMeasure(grey, display: Overlay.displayImage(grey), context: context)
+        case let .float32(values):
+            // Otsu's level is invariant under the linear min–max mapping up to its 1/65535 step.
+            let grey = Raster.uint16(linearlyMapping: values)
+            return try segmentAndMeasure(grey, display: Overlay.displayImage(grey), context: context)
+        }
+    }
+
+    /// What the measurement records besides the pores.
+    private struct FrameContext {
+        var calibration: Calibration
+        var databar: Int
+        var databarMethod: DatabarMethod
+        var origin: (x: Int, y: Int)
+        var warnings: [String]
+    }
+
+    /// An RGB frame inverted through `map` to levels 0…255 (16-bit RGB is first reduced to its
+    /// top 8 bits); grey frames are returned unchanged with a warning.
+    static func inverting(_ frame: Raster, through map: ColorMap, warnings: inout [String]) -> Raster {
+        let rgb: Image<UInt8>
+        switch frame {
+        case let .uint8(image) where image.channels >= 3: rgb = image
+        case let .uint16(image) where image.channels >= 3: rgb = image.map { UInt8($0 >> 8) }
+        default:
+            warnings.append("the image is not RGB; --colormap \(map.rawValue) ignored")
+            return frame
+        }
+        let inversion = map.invert(rgb)
+        if inversion.worstDistance > AnalysisOptions.colorMapTolerance {
+            warnings.append("colours do not match the \(map.rawValue) map (worst RGB distance "
+                + "\(NumberFormat.fixed(inversion.worstDistance, decimals: 1))): wrong map, annotations or a colour bar in the frame?")
+        }
+        return .uint8(inversion.levels)
+    }
+
+    /// The data-bar height and how it was found: `--databar N` or `none` as given; automatically,
+    /// the vendor metadata when it records a bar, else the pixel heuristic.
+    static func databar(of raster: Raster, metadata: SEMMetadata?, options: AnalysisOptions) -> (Int, DatabarMethod) {
+        switch options.databar {
+        case .none: return (0, .none)
+        case let .rows(n): return (n, n > 0 ? .manual : .none)
+        case .automatic:
+            if let bar = metadata?.databarHeight, bar > 0 { return (bar, .metadata) }
+            let found = DatabarDetector().barHeight(of: raster)
+            return (found, found > 0 ? .pixels : .none)
+        }
+    }
+
+    /// The pixel size from the scale bar's known length over its measured length. Disagreement
+    /// with instrument metadata above 2 % is a warning; no bar found is a warning and leaves the
+    /// metadata calibration (if any) in place.
+    static func scaleBarCalibration(_ micrometres: Double, raster: Raster, barRows: Range<Int>,
+                                    metadata: Calibration, warnings: inout [String]) -> Calibration {
+        guard !barRows.isEmpty, let bar = ScaleBar.find(in: raster, rows: barRows) else {
+            warnings.append("no scale bar found in the data bar; --scale-bar-um ignored")
+            return metadata
+        }
+        let size = micrometres / Double(bar.length)
+        if let known = metadata.pixelSize {
+            let difference = size / known.x - 1
+            if abs(difference) > 0.02 {
+                warnings.append("scale bar gives \(NumberFormat.significant(size)) µm/px, \(metadata.source.rawValue) "
+                    + "metadata \(NumberFormat.significant(known.x)) µm/px (\(NumberFormat.fixed(100 * difference, decimals: 1)) %)")
+            }
+        }
+        return Calibration(pixelSize: PixelSize(square: size), source: .scaleBar)
     }
 
     /// The calibration to use: a manual pixel size (CLI, then manifest) wins over metadata.
@@ -63,7 +148,7 @@ public struct ImageAnalyzer: Sendable {
     }
 
     private func segmentAndMeasure<S: FixedWidthInteger & UnsignedInteger & Sendable>(
-        _ grey: Image<S>, display: Image<UInt8>, calibration: Calibration, databar: Int
+        _ grey: Image<S>, display: Image<UInt8>, context: FrameContext
     ) throws(AnalysisError) -> AnalyzedImage {
         let smooth = gaussianBlur(grey, sigma: options.blurSigma)
         guard let threshold = otsuThreshold(histogram: histogram(of: smooth)) else { throw .uniformImage }
@@ -71,8 +156,11 @@ public struct ImageAnalyzer: Sendable {
         let components = removingSmallComponents(labelComponents(of: mask, connectivity: .eight),
                                                  minimumArea: options.minimumPoreArea)
         let pores = measureRegions(of: components.labels, count: components.count)
-        let measurement = ImageMeasurement(width: grey.width, height: grey.height, databarHeight: databar,
-                                           calibration: calibration, threshold: threshold, pores: pores)
+        let measurement = ImageMeasurement(
+            width: grey.width, height: grey.height, databarHeight: context.databar,
+            calibration: context.calibration, threshold: threshold, pores: pores,
+            databarMethod: context.databarMethod, originX: context.origin.x, originY: context.origin.y,
+            warnings: context.warnings)
         let overlay = Overlay.render(grey: display, labels: components.labels, touchesBorder: pores.map(\.touchesBorder))
         return AnalyzedImage(measurement: measurement, overlay: overlay)
     }

@@ -12,6 +12,7 @@ public enum ResultTables {
         "databar_height_px", "width", "height", "threshold", "pore_count", "porosity",
         "mean_radius_um", "median_radius_um", "sd_radius_um",
         "interior_pore_count", "pixel_size_y_um", "mean_radius_px", "median_radius_px", "sd_radius_px",
+        "databar_method", "region_x_px", "region_y_px", "warnings",
     ]
 
     /// Columns of pores.csv, in order.
@@ -47,6 +48,7 @@ public enum ResultTables {
                 String(px.count), NumberFormat.significant(size?.y, digits: 9),
                 NumberFormat.significant(px.mean), NumberFormat.significant(px.median),
                 NumberFormat.significant(px.standardDeviation),
+                m.databarMethod.rawValue, String(m.originX), String(m.originY), m.warnings.joined(separator: "; "),
             ])
         }
         return table
@@ -59,7 +61,15 @@ public enum ResultTables {
         for record in records {
             guard let m = record.measurement else { continue }
             let size = m.calibration.pixelSize
-            for pore in m.pores {
+            for region in m.pores {
+                // Positions relative to the stored image, so a region of interest keeps coordinates.
+                var pore = region
+                pore.centroidX += Double(m.originX)
+                pore.centroidY += Double(m.originY)
+                pore.minX += m.originX
+                pore.maxX += m.originX
+                pore.minY += m.originY
+                pore.maxY += m.originY
                 let areaUM = size.map { Double(pore.area) * $0.area }
                 table.append([
                     record.image, String(pore.label),

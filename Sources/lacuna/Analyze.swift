@@ -1,10 +1,12 @@
 import ArgumentParser
 import Foundation
+import LacunaIO
 import LacunaPipeline
 import LacunaReport
 import LacunaSegmentation
 
 extension PorePolarity: ExpressibleByArgument {}
+extension ColorMap: ExpressibleByArgument {}
 
 /// `lacuna analyze [FILE...] [--manifest CSV] --out DIR …`
 struct Analyze: AsyncParsableCommand {
@@ -35,6 +37,18 @@ struct Analyze: AsyncParsableCommand {
     @Option(name: .long, help: "Largest image accepted, in pixels.")
     var maxPixels: Int = 500_000_000
 
+    @Option(name: .long, help: "Data bar: auto (metadata, else pixel heuristic), none, or a number of rows.")
+    var databar: String = "auto"
+
+    @Option(name: .long, help: "Analyse only this rectangle of the frame: x,y,width,height in pixels.")
+    var roi: String?
+
+    @Option(name: .long, help: "Length in µm of the scale bar in the data bar; sets the pixel size from it.")
+    var scaleBarUm: Double?
+
+    @Option(name: .long, help: "Invert colour-mapped RGB images through this map: jet, viridis, magma, inferno, plasma, hot, gray.")
+    var colormap: ColorMap?
+
     @Option(name: .long, help: "Images analysed in parallel (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
@@ -50,6 +64,35 @@ struct Analyze: AsyncParsableCommand {
         if minArea < 1 { throw ValidationError("--min-area must be ≥ 1 px") }
         if maxPixels < 1 { throw ValidationError("--max-pixels must be ≥ 1") }
         if jobs < 1 || jobs > 1024 { throw ValidationError("--jobs must be in 1…1024") }
+        _ = try databarOption()
+        _ = try regionOption()
+        if let scaleBarUm, !(scaleBarUm.isFinite && scaleBarUm > 0) {
+            throw ValidationError("--scale-bar-um must be a positive length in µm, got \(scaleBarUm)")
+        }
+    }
+
+    func databarOption() throws -> AnalysisOptions.Databar {
+        switch databar {
+        case "auto": return .automatic
+        case "none": return .none
+        default:
+            guard let rows = Int(databar), rows >= 0 else {
+                throw ValidationError("--databar must be auto, none or a number of rows, got '\(databar)'")
+            }
+            return .rows(rows)
+        }
+    }
+
+    func regionOption() throws -> AnalysisOptions.Region? {
+        guard let roi else { return nil }
+        let parts = roi.split(separator: ",", omittingEmptySubsequences: false).map {
+            Int($0.trimmingCharacters(in: .whitespaces))
+        }
+        guard parts.count == 4, let x = parts[0], let y = parts[1], let w = parts[2], let h = parts[3],
+              x >= 0, y >= 0, w > 0, h > 0 else {
+            throw ValidationError("--roi must be x,y,width,height in pixels (x, y ≥ 0; width, height > 0), got '\(roi)'")
+        }
+        return AnalysisOptions.Region(x: x, y: y, width: w, height: h)
     }
 
     func run() async throws {
@@ -68,6 +111,10 @@ struct Analyze: AsyncParsableCommand {
         options.minimumPoreArea = minArea
         options.pixelSizeOverride = pixelSize
         options.maxPixels = maxPixels
+        options.databar = try databarOption()
+        options.region = try regionOption()
+        options.scaleBarMicrometres = scaleBarUm
+        options.colorMap = colormap
         let total = inputs.count
         let quiet = self.quiet
         let counter = ProgressCounter()

@@ -32,6 +32,6 @@ struct ImageTests {
         #expect(PixelSize(square: 0.25).isotropicLength == 0.25)
         #expect(!PixelSize.isValid(0) && !PixelSize.isValid(-1) && !PixelSize.isValid(.nan) && PixelSize.isValid(1e-3))
         #expect(PixelSizeSource.allCases.map(\.rawValue) ==
-            ["fei", "zeiss", "tescan", "jeol", "hitachi", "imagej", "tiff", "manual", "none"])
+            ["fei", "zeiss", "tescan", "jeol", "hitachi", "imagej", "tiff", "manual", "scale_bar", "none"])
     }
 }

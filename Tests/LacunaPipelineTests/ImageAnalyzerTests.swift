@@ -27,10 +27,10 @@ struct ImageAnalyzerTests {
             .analyze(SyntheticFiles.decoded(image), input: ImageInput(path: "a.tif")).measurement
         #expect(m.height == 240 && m.databarHeight == 30)
         #expect(m.pores.allSatisfy { $0.maxY <= 240 })
-        // Without the metadata the black bar would be one big dark "pore" along the bottom edge.
-        var bare = SyntheticFiles.decoded(image)
-        bare.tiffTags = [:]
-        let uncut = try ImageAnalyzer(options: AnalysisOptions()).analyze(bare, input: ImageInput(path: "a.tif")).measurement
+        // Kept (--databar none), the black bar is one big dark "pore" along the bottom edge.
+        var keep = AnalysisOptions()
+        keep.databar = .none
+        let uncut = try ImageAnalyzer(options: keep).analyze(SyntheticFiles.decoded(image), input: ImageInput(path: "a.tif")).measurement
         #expect(uncut.height == 270)
         #expect(uncut.pores.contains { $0.maxY == 270 })
     }

@@ -14,7 +14,7 @@ struct ResultTablesTests {
         let inner = RegionProperties(label: 2, area: 100, perimeter: 36, centroidX: 15, centroidY: 25,
                                      minX: 10, minY: 20, maxX: 20, maxY: 30, touchesBorder: false)
         return ImageMeasurement(width: 40, height: 50, databarHeight: 7, calibration: calibration, threshold: 99,
-                                pores: [corner, inner])
+                                pores: [corner, inner], databarMethod: .metadata)
     }
 
     @Test("columns of the contract come first, in order")
@@ -36,8 +36,8 @@ struct ResultTablesTests {
         let images = String(decoding: ResultTables.images(records).encoded(), as: UTF8.self)
         let lines = images.split(separator: "\n")
         // Interior radius: √(100·0.25/π) = 2.82095 µm; porosity 104 / 2000 = 0.052.
-        #expect(lines[1] == "\"a,b.tif\",ok,,2,0.5,fei,7,40,50,99,2,0.052000,2.82095,2.82095,,1,0.5,5.6419,5.6419,")
-        #expect(lines[2] == "bad.png,error,truncated PNG file: x,,,,,,,,,,,,,,,,,")
+        #expect(lines[1] == "\"a,b.tif\",ok,,2,0.5,fei,7,40,50,99,2,0.052000,2.82095,2.82095,,1,0.5,5.6419,5.6419,,metadata,0,0,")
+        #expect(lines[2] == "bad.png,error,truncated PNG file: x" + String(repeating: ",", count: ResultTables.imageColumns.count - 3))
         let pores = String(decoding: ResultTables.pores(records).encoded(), as: UTF8.self).split(separator: "\n")
         #expect(pores.count == 3)
         // Corner pore: 4 px → 1 µm², r = √(1/π) = 0.56419 µm, perimeter 4·0.5 = 2 µm, centroid 0.5 µm.
@@ -50,9 +50,23 @@ struct ResultTablesTests {
         let m = Self.measurement(calibration: .none)
         let records = [ImageRecord(image: "u.png", currentDensity: nil, outcome: .measured(m))]
         let row = String(decoding: ResultTables.images(records).encoded(), as: UTF8.self).split(separator: "\n")[1]
-        #expect(row == "u.png,ok,,,,none,7,40,50,99,2,0.052000,,,,1,,5.6419,5.6419,")
+        #expect(row == "u.png,ok,,,,none,7,40,50,99,2,0.052000,,,,1,,5.6419,5.6419,,metadata,0,0,")
         let pore = String(decoding: ResultTables.pores(records).encoded(), as: UTF8.self).split(separator: "\n")[2]
         #expect(pore == "u.png,2,,,,,,false,100,5.6419,36,15,25,10,20,10,10")
+    }
+
+    @Test("a region of interest: positions are reported in stored-image coordinates; warnings are joined")
+    func region() {
+        var m = Self.measurement(calibration: Calibration(pixelSize: PixelSize(square: 0.5), source: .scaleBar))
+        m.originX = 100
+        m.originY = 10
+        m.warnings = ["first", "second"]
+        let records = [ImageRecord(image: "r", currentDensity: nil, outcome: .measured(m))]
+        let image = String(decoding: ResultTables.images(records).encoded(), as: UTF8.self).split(separator: "\n")[1]
+        #expect(image == "r,ok,,,0.5,scale_bar,7,40,50,99,2,0.052000,2.82095,2.82095,,1,0.5,5.6419,5.6419,,metadata,100,10,first; second")
+        let pore = String(decoding: ResultTables.pores(records).encoded(), as: UTF8.self).split(separator: "\n")[2]
+        // Centroid (15 + 100, 25 + 10) px → (57.5, 17.5) µm; bounding box moves with it.
+        #expect(pore == "r,2,25,2.82095,18,57.5,17.5,false,100,5.6419,36,115,35,110,30,10,10")
     }
 
     @Test("anisotropic pixels: areas use x·y, centroids scale per axis")
