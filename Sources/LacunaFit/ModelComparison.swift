@@ -45,7 +45,8 @@ public struct ModelComparison: Sendable, Equatable {
         criterion = allCorrected ? .aicc : .aic
         let values = criteria.map { allCorrected ? ($0.1.aicc ?? .nan) : $0.1.aic }
         let best = values.min() ?? .nan
-        let deltas = values.map { $0 - best }
+        // An exact fit has ln L = +∞ and AIC = −∞: it gets Δ = 0 and every other model Δ = +∞.
+        let deltas = values.map { $0 == best ? 0 : $0 - best }
         let relative = deltas.map { exp(-0.5 * $0) }
         let total = relative.reduce(0, +)
         entries = criteria.indices.map { index in
@@ -57,6 +58,6 @@ public struct ModelComparison: Sendable, Equatable {
     /// Whether the data cannot separate the models: the two best differ by less than 2 in the
     /// criterion (Burnham & Anderson 2002, §2.6: Δ ≤ 2 means substantial support for both).
     public var isUndecided: Bool {
-        entries.map(\.delta).sorted().dropFirst().first.map { $0 < 2 } ?? true
+        entries.map(\.delta).filter { !$0.isNaN }.sorted().dropFirst().first.map { $0 < 2 } ?? true
     }
 }

@@ -118,6 +118,12 @@ public struct RadiusCurrentAnalysis: Sendable, Equatable {
                 notes.append("No bootstrap: \(error.message)")
             }
         }
+        if let weighted = weightedDeltaMethod, weighted.reducedChiSquared > 3 {
+            notes.append("The condition means scatter about 1/r = a + b·i far more than their standard errors allow "
+                + "(WLS χ²/ν = \(String(format: "%.4g", locale: nil, weighted.reducedChiSquared)) > 3): the line does "
+                + "not fit within measurement error, and the bootstrap, which resamples only within conditions, "
+                + "understates the uncertainty of the line; prefer the t-intervals.")
+        }
         self.notes = notes + Self.cautions(linear: linear, interceptTest: interceptTest, powerLaw: powerLaw,
                                           powerLawTest: powerLawTest, comparison: comparison,
                                           influence: influence, currentDensities: i)

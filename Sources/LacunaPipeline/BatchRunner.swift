@@ -69,12 +69,11 @@ public struct BatchRunner: Sendable {
                              to: (outputDirectory as NSString).appendingPathComponent("images.csv"))
         try AtomicFile.write(ResultTables.pores(done).encoded(),
                              to: (outputDirectory as NSString).appendingPathComponent("pores.csv"))
-        let fitPath = (outputDirectory as NSString).appendingPathComponent("fit.json")
         if let fit = summary.fit {
-            try AtomicFile.write(fit.json(), to: fitPath)
-        } else if FileManager.default.fileExists(atPath: fitPath) {
-            // A fit.json from an earlier run in the same folder would not describe this run.
-            try? FileManager.default.removeItem(atPath: fitPath)
+            try FitOutputs.write(fit, to: outputDirectory)
+        } else {
+            // A fit.json (or conditions.csv, plots) from an earlier run would not describe this run.
+            FitOutputs.removeStale(in: outputDirectory)
         }
         return summary
     }
@@ -114,20 +113,17 @@ public struct BatchRunner: Sendable {
         }
     }
 
-    /// The fit over analysed, calibrated images with a current density: one point per image.
+    /// The fit over analysed, calibrated images with a current density: the first-release
+    /// models over one point per image, and the per-condition analysis over the images grouped
+    /// by current density (with the hierarchical bootstrap over images and pores; default seed
+    /// and 9999 resamples).
     static func fit(_ records: [ImageRecord]) -> (FitReport?, String?) {
-        let points = records.compactMap { record -> FitReport.Point? in
-            guard let i = record.currentDensity, let r = record.measurement?.radiusStatisticsMicrometres?.mean else {
-                return nil
-            }
-            return FitReport.Point(image: record.image, currentDensity: i, radiusMicrometres: r)
-        }
-        let distinct = Set(points.map(\.current_density)).count
-        if distinct < 2 {
-            return (nil, "no fit: needs calibrated images at ≥ 2 distinct current densities (have \(distinct))")
-        }
         do {
-            return (try FitReport.fitting(points), nil)
+            let inputs = try FitInputs(records: records)
+            if inputs.conditionCount < 2 {
+                return (nil, "no fit: needs calibrated images at ≥ 2 distinct current densities (have \(inputs.conditionCount))")
+            }
+            return (try FitReport.fitting(inputs.points, conditions: inputs.conditions, samples: inputs.samples), nil)
         } catch {
             return (nil, "no fit: \(error.message)")
         }

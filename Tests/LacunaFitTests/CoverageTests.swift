@@ -24,45 +24,51 @@ struct CoverageTests {
 
     @Test("hierarchical bootstrap: 200 simulated experiments (fast version, 199 resamples)")
     func bootstrapCoverage() throws {
-        let study = try Self.bootstrapStudy(datasets: 200, resamples: 199, seed: 20_250_602)
-        // The full study (docs/fitting.md) measures the exact figures; this fast version only
-        // guards against a broken bootstrap (e.g. intervals of zero width cover ≈ 0 %).
-        #expect(study.percentile >= 0.8, "percentile coverage \(study.percentile)")
-        #expect(study.bca >= 0.8, "BCa coverage \(study.bca)")
-        #expect(study.ols >= 0.8, "OLS coverage \(study.ols)")
+        let study = try Self.bootstrapStudy(datasets: 200, resamples: 199, imagesPerCondition: 3, seed: 20_250_602)
+        // The full study (docs/fitting.md: ≈ 86 % for both intervals) measures the figures; this
+        // fast version only guards against a broken bootstrap (zero-width intervals cover ≈ 0 %).
+        #expect(study.percentile >= 0.75, "percentile coverage \(study.percentile)")
+        #expect(study.bca >= 0.75, "BCa coverage \(study.bca)")
     }
 
     @Test("full study for docs/fitting.md (LACUNA_COVERAGE_STUDY=1)",
           .enabled(if: ProcessInfo.processInfo.environment["LACUNA_COVERAGE_STUDY"] == "1"))
     func fullStudy() throws {
-        let study = try Self.bootstrapStudy(datasets: 1000, resamples: 1999, seed: 20_250_603)
-        print("coverage over 1000 datasets, B = 1999: percentile \(study.percentile), BCa \(study.bca), "
-              + "OLS t \(study.ols), mean widths percentile \(study.percentileWidth) BCa \(study.bcaWidth) "
-              + "OLS \(study.olsWidth)")
+        for images in [3, 6] {
+            let study = try Self.bootstrapStudy(datasets: 1000, resamples: 1999, imagesPerCondition: images,
+                                                seed: 20_250_603)
+            print("coverage over 1000 datasets, \(images) images per condition, B = 1999: percentile "
+                  + "\(study.percentile), BCa \(study.bca), OLS t \(study.ols), WLS delta t \(study.wls); "
+                  + "mean widths: percentile \(study.percentileWidth), BCa \(study.bcaWidth), "
+                  + "OLS \(study.olsWidth), WLS \(study.wlsWidth)")
+        }
     }
 
     struct Study {
         var percentile: Double
         var bca: Double
         var ols: Double
+        var wls: Double
         var percentileWidth: Double
         var bcaWidth: Double
         var olsWidth: Double
+        var wlsWidth: Double
     }
 
     /// Experiments like the paper's: conditions at 1, 2, 5, 10 mA/cm² with true mean radius
-    /// r_c = 1/(0.25·i) µm; three images per condition whose means scatter log-normally by 10 %
+    /// r_c = 1/(0.25·i) µm; `imagesPerCondition` images whose means scatter log-normally by 10 %
     /// around r_c (mean-preserving), forty pores per image scattering log-normally by 35 % around
     /// the image mean. Each dataset is bootstrapped (images and pores) and its slope intervals
-    /// checked against the true 0.25 µm⁻¹ per mA/cm².
-    static func bootstrapStudy(datasets: Int, resamples: Int, seed: UInt64) throws -> Study {
+    /// checked against the true 0.25 µm⁻¹ per mA/cm², as are the t-intervals of OLS and of WLS
+    /// with delta-method weights on the condition means.
+    static func bootstrapStudy(datasets: Int, resamples: Int, imagesPerCondition: Int, seed: UInt64) throws -> Study {
         var generator = SeededGenerator(seed: seed)
-        var counts = (percentile: 0, bca: 0, ols: 0)
-        var widths = (percentile: 0.0, bca: 0.0, ols: 0.0)
+        var counts = (percentile: 0, bca: 0, ols: 0, wls: 0)
+        var widths = (percentile: 0.0, bca: 0.0, ols: 0.0, wls: 0.0)
         for dataset in 0..<datasets {
             let samples = currentDensities.map { i in
                 let radius = 1 / (trueSlope * i)
-                let images = (0..<3).map { _ in
+                let images = (0..<imagesPerCondition).map { _ in
                     let imageMean = radius * exp(0.10 * generator.nextGaussian() - 0.005)
                     return (0..<40).map { _ in imageMean * exp(0.35 * generator.nextGaussian() - 0.06125) }
                 }
@@ -76,16 +82,23 @@ struct CoverageTests {
                 if bca.contains(trueSlope) { counts.bca += 1 }
                 widths.bca += bca.upperBound - bca.lowerBound
             }
-            let means = try samples.map { try $0.estimate().meanRadius }
-            let ols = try fitLinear(x: currentDensities, y: means.map { 1 / $0 })
+            let estimates = try samples.map { try $0.estimate() }
+            let inverse = estimates.map(\.inverseRadius)
+            let ols = try fitLinear(x: currentDensities, y: inverse)
             if let interval = ols.slopeCI95 {
                 if interval.contains(trueSlope) { counts.ols += 1 }
                 widths.ols += interval.upperBound - interval.lowerBound
             }
+            let weights = estimates.map { 1 / pow($0.inverseRadiusStandardError ?? .nan, 2) }
+            if let interval = try fitWeightedLinear(x: currentDensities, y: inverse, weights: weights).slopeCI95 {
+                if interval.contains(trueSlope) { counts.wls += 1 }
+                widths.wls += interval.upperBound - interval.lowerBound
+            }
         }
         let n = Double(datasets)
         return Study(percentile: Double(counts.percentile) / n, bca: Double(counts.bca) / n,
-                     ols: Double(counts.ols) / n, percentileWidth: widths.percentile / n,
-                     bcaWidth: widths.bca / n, olsWidth: widths.ols / n)
+                     ols: Double(counts.ols) / n, wls: Double(counts.wls) / n,
+                     percentileWidth: widths.percentile / n, bcaWidth: widths.bca / n,
+                     olsWidth: widths.ols / n, wlsWidth: widths.wls / n)
     }
 }
