@@ -49,11 +49,11 @@ public struct RadiusTable: Sendable {
             let se = try csv.number(radiusError, in: row, name: "radius_se_um", positive: true)
             let n = try csv.number(count, in: row, name: "n", positive: true)
             if let n, n != n.rounded() {
-                throw TableFileError(path: path, line: row.line, reason: "n \(n) must be a whole number of pores")
+                throw TableFileError(path: path, line: row.line, reason: "n \(NumberFormat.significant(n)) must be a whole number of pores")
             }
             let iError = try csv.number(densityError, in: row, name: "current_density_se", positive: false)
             if let iError, iError < 0 {
-                throw TableFileError(path: path, line: row.line, reason: "current_density_se \(iError) must not be negative")
+                throw TableFileError(path: path, line: row.line, reason: "current_density_se \(NumberFormat.significant(iError)) must not be negative")
             }
             rows.append(Row(line: row.line, currentDensity: i, radius: r, radiusStandardError: se,
                             count: n.map { Int($0) }, currentDensityStandardError: iError))
