@@ -2,7 +2,8 @@ import CLacunaCodecs
 import Foundation
 import LacunaImage
 
-/// Decodes PNG, JPEG and TIFF files through libpng, libjpeg-turbo and libtiff.
+/// Decodes PNG, JPEG and TIFF files through libpng, libjpeg-turbo and libtiff; uncompressed BMP
+/// and text matrices (TOF-SIMS exports) in Swift.
 ///
 /// The format comes from the magic bytes (`ImageFormat.sniff`). The header is read first and
 /// its dimensions are checked against `maxPixels` before the raster is allocated; then C fills
@@ -33,7 +34,16 @@ public struct ImageDecoder: Sendable {
     /// Decodes an in-memory file.
     public func decode(_ data: Data) throws(ImageIOError) -> DecodedImage {
         if data.isEmpty { throw .emptyFile }
-        guard let format = ImageFormat.sniff(data) else { throw .unknownFormat }
+        guard let format = ImageFormat.sniff(data) else {
+            guard TextMatrix.looksLikeMatrix(data) else { throw .unknownFormat }
+            if page > 0 { throw .pageOutOfRange(page: page, pages: 1) }
+            let raster = try TextMatrix.parse(data, maxPixels: maxPixels)
+            return DecodedImage(format: .text, raster: raster, bitsPerSample: raster.bitsPerSample, channels: 1, pages: 1)
+        }
+        if format == .bmp {
+            if page > 0 { throw .pageOutOfRange(page: page, pages: 1) }
+            return try BMPDecoder.decode(data, maxPixels: maxPixels)
+        }
         let result: Result<DecodedImage, ImageIOError> = data.withUnsafeBytes { buffer in
             let bytes = buffer.bindMemory(to: UInt8.self)
             guard let base = bytes.baseAddress else { return .failure(.emptyFile) }
@@ -88,6 +98,9 @@ public struct ImageDecoder: Sendable {
             decode(base, count, format, open: { lc_tiff_open($0, $1, $2, $3) },
                    prepare: { ImageDecoder.selectTIFFPage(page, reader: $0, info: &$1) },
                    read: { lc_tiff_read($0, $1, $2, $3) }, close: { lc_tiff_close($0) })
+        case .bmp, .text:
+            // Decoded in Swift before the C path (see `decode(_:)`); never reached.
+            .failure(.unsupported(format, detail: "not a C-decoded format"))
         }
     }
 

@@ -14,6 +14,15 @@ public struct AnalysisOptions: Sendable, Equatable {
         case rows(Int)
     }
 
+    /// Which pages of multi-page files (TIFF stacks: TOF-SIMS depth frames, FIB-SEM sections)
+    /// are analysed.
+    public enum Pages: Sendable, Equatable {
+        /// One page, counted from 1.
+        case page(Int)
+        /// Every page, each as its own row.
+        case all
+    }
+
     /// A rectangle of the frame (data bar already cut off) in pixels: the part to analyse.
     public struct Region: Sendable, Equatable {
         public var x: Int, y: Int, width: Int, height: Int
@@ -43,6 +52,8 @@ public struct AnalysisOptions: Sendable, Equatable {
     /// Length in µm of the scale bar burned into the data bar; the pixel size becomes this over
     /// the bar's measured length (source `scale_bar`), unless a manual pixel size is given.
     public var scaleBarMicrometres: Double? = nil
+    /// Pages analysed (default the first).
+    public var pages: Pages = .page(1)
     /// Colour map through which RGB images (TOF-SIMS renderings) are inverted to levels 0…255
     /// instead of being converted to luma.
     public var colorMap: ColorMap? = nil

@@ -4,7 +4,7 @@ import LacunaReport
 
 /// What a batch run produced.
 public struct BatchSummary: Sendable {
-    /// One record per input, in input order.
+    /// One record per analysed page (one per input unless `--page all`), in input then page order.
     public var records: [ImageRecord]
     /// The r–i fit, when the analysed images hold at least two distinct current densities.
     public var fit: FitReport?
@@ -39,8 +39,8 @@ public struct BatchRunner: Sendable {
         try AtomicFile.makeDirectory(overlayFolder)
         let names = BatchRunner.overlayNames(for: inputs)
         let analyzer = ImageAnalyzer(options: options)
-        var records = [ImageRecord?](repeating: nil, count: inputs.count)
-        await withTaskGroup(of: (Int, ImageRecord).self) { group in
+        var records = [[ImageRecord]?](repeating: nil, count: inputs.count)
+        await withTaskGroup(of: (Int, [ImageRecord]).self) { group in
             var next = 0
             func submit() {
                 guard next < inputs.count else { return }
@@ -48,20 +48,19 @@ public struct BatchRunner: Sendable {
                 next += 1
                 group.addTask {
                     let overlayPath = (overlayFolder as NSString).appendingPathComponent(names[index])
-                    let record = BatchRunner.process(inputs[index], analyzer: analyzer, overlayPath: overlayPath)
-                    return (index, record)
+                    return (index, BatchRunner.process(inputs[index], analyzer: analyzer, overlayPath: overlayPath))
                 }
             }
             for _ in 0 ..< min(jobs, inputs.count) { submit() }
-            while let (index, record) = await group.next() {
-                records[index] = record
-                progress(index, record)
+            while let (index, pageRecords) = await group.next() {
+                records[index] = pageRecords
+                for record in pageRecords { progress(index, record) }
                 submit()
             }
         }
-        let done = records.enumerated().map { index, record in
-            record ?? ImageRecord(image: inputs[index].name, currentDensity: inputs[index].currentDensity,
-                                  outcome: .failed("not analysed"))
+        let done = records.enumerated().flatMap { index, pageRecords in
+            pageRecords ?? [ImageRecord(image: inputs[index].name, currentDensity: inputs[index].currentDensity,
+                                        outcome: .failed("not analysed"))]
         }
         var summary = BatchSummary(records: done)
         (summary.fit, summary.fitNote) = BatchRunner.fit(done)
@@ -78,22 +77,49 @@ public struct BatchRunner: Sendable {
         return summary
     }
 
-    static func process(_ input: ImageInput, analyzer: ImageAnalyzer, overlayPath: String) -> ImageRecord {
+    /// The records of one input: one page, or with `--page all` every page of the file in order
+    /// (a page that fails is an error row; the other pages are still analysed).
+    static func process(_ input: ImageInput, analyzer: ImageAnalyzer, overlayPath: String) -> [ImageRecord] {
+        switch analyzer.options.pages {
+        case let .page(page):
+            return [processPage(page - 1, of: input, analyzer: analyzer, overlayPath: overlayPath).record]
+        case .all:
+            let first = processPage(0, of: input, analyzer: analyzer, overlayPath: overlayPath, multiPage: true)
+            var records = [first.record]
+            for page in stride(from: 1, to: first.pages, by: 1) {
+                records.append(processPage(page, of: input, analyzer: analyzer, overlayPath: overlayPath,
+                                           multiPage: true).record)
+            }
+            return records
+        }
+    }
+
+    /// Analyses page `page` (from 0) and writes its overlay: `<name>.png`, or `<name>.p<k>.png`
+    /// (k from 1) for pages of a multi-page run. Also returns the file's page count (1 when the
+    /// file could not be read).
+    static func processPage(_ page: Int, of input: ImageInput, analyzer: ImageAnalyzer, overlayPath: String,
+                            multiPage: Bool = false) -> (record: ImageRecord, pages: Int) {
+        func record(_ outcome: ImageRecord.Outcome) -> ImageRecord {
+            ImageRecord(image: input.name, currentDensity: input.currentDensity, outcome: outcome, page: page + 1)
+        }
+        var pages = 1
         do {
-            let analyzed = try analyzer.analyze(input)
+            let decoded = try analyzer.decodePage(page, of: input)
+            pages = decoded.pages
+            let analyzed = try analyzer.analyze(decoded, input: input)
+            let path = multiPage && pages > 1
+                ? String(overlayPath.dropLast(4)) + ".p\(page + 1).png" : overlayPath
             let png = try ImageEncoder.png(analyzed.overlay, compressionLevel: 3)
-            try AtomicFile.write(png, to: overlayPath)
-            return ImageRecord(image: input.name, currentDensity: input.currentDensity,
-                               outcome: .measured(analyzed.measurement))
+            try AtomicFile.write(png, to: path)
+            return (record(.measured(analyzed.measurement)), pages)
         } catch let error as AnalysisError {
-            return ImageRecord(image: input.name, currentDensity: input.currentDensity, outcome: .failed(error.message))
+            return (record(.failed(error.message)), pages)
         } catch let error as ImageIOError {
-            return ImageRecord(image: input.name, currentDensity: input.currentDensity,
-                               outcome: .failed("overlay: \(error.message)"))
+            return (record(.failed("overlay: \(error.message)")), pages)
         } catch let error as AtomicFile.WriteError {
-            return ImageRecord(image: input.name, currentDensity: input.currentDensity, outcome: .failed(error.message))
+            return (record(.failed(error.message)), pages)
         } catch {
-            return ImageRecord(image: input.name, currentDensity: input.currentDensity, outcome: .failed("\(error)"))
+            return (record(.failed("\(error)")), pages)
         }
     }
 

@@ -23,15 +23,19 @@ public struct ImageAnalyzer: Sendable {
         self.options = options
     }
 
-    /// Analyses `input`. Pure apart from reading the file (and its sidecar).
-    public func analyze(_ input: ImageInput) throws(AnalysisError) -> AnalyzedImage {
-        let decoded: DecodedImage
+    /// Analyses page `page` (counted from 0) of `input`. Pure apart from reading the file (and
+    /// its sidecar).
+    public func analyze(_ input: ImageInput, page: Int = 0) throws(AnalysisError) -> AnalyzedImage {
+        try analyze(decodePage(page, of: input), input: input)
+    }
+
+    /// Decodes page `page` (from 0) of `input` within the pixel limit.
+    public func decodePage(_ page: Int, of input: ImageInput) throws(AnalysisError) -> DecodedImage {
         do {
-            decoded = try ImageDecoder(maxPixels: options.maxPixels).decodeFile(atPath: input.path)
+            return try ImageDecoder(maxPixels: options.maxPixels, page: page).decodeFile(atPath: input.path)
         } catch {
             throw .image(error)
         }
-        return try analyze(decoded, input: input)
     }
 
     /// Analyses an already decoded image.

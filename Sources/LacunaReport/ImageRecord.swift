@@ -15,11 +15,14 @@ public struct ImageRecord: Sendable, Equatable {
     public var currentDensity: Double?
     /// The result.
     public var outcome: Outcome
+    /// The page of a multi-page file (TIFF directory), counted from 1; 1 for single-page files.
+    public var page: Int
 
-    public init(image: String, currentDensity: Double?, outcome: Outcome) {
+    public init(image: String, currentDensity: Double?, outcome: Outcome, page: Int = 1) {
         self.image = image
         self.currentDensity = currentDensity
         self.outcome = outcome
+        self.page = page
     }
 
     /// The measurement, when the image was analysed.

@@ -12,7 +12,7 @@ public enum ResultTables {
         "databar_height_px", "width", "height", "threshold", "pore_count", "porosity",
         "mean_radius_um", "median_radius_um", "sd_radius_um",
         "interior_pore_count", "pixel_size_y_um", "mean_radius_px", "median_radius_px", "sd_radius_px",
-        "databar_method", "region_x_px", "region_y_px", "warnings",
+        "databar_method", "region_x_px", "region_y_px", "warnings", "page",
     ]
 
     /// Columns of pores.csv, in order.
@@ -20,7 +20,7 @@ public enum ResultTables {
         "image", "pore", "area_um2", "equivalent_radius_um", "perimeter_um", "centroid_x_um",
         "centroid_y_um", "touches_border",
         "area_px", "equivalent_radius_px", "perimeter_px", "centroid_x_px", "centroid_y_px",
-        "bbox_x_px", "bbox_y_px", "bbox_width_px", "bbox_height_px",
+        "bbox_x_px", "bbox_y_px", "bbox_width_px", "bbox_height_px", "page",
     ]
 
     /// images.csv: one row per input, in input order.
@@ -31,8 +31,8 @@ public enum ResultTables {
             guard let m = record.measurement else {
                 let message: String = if case let .failed(reason) = record.outcome { reason } else { "" }
                 var row = [record.image, "error", message, density]
-                row += Array(repeating: "", count: imageColumns.count - row.count)
-                table.append(row)
+                row += Array(repeating: "", count: imageColumns.count - row.count - 1)
+                table.append(row + [String(record.page)])
                 continue
             }
             let size = m.calibration.pixelSize
@@ -49,6 +49,7 @@ public enum ResultTables {
                 NumberFormat.significant(px.mean), NumberFormat.significant(px.median),
                 NumberFormat.significant(px.standardDeviation),
                 m.databarMethod.rawValue, String(m.originX), String(m.originY), m.warnings.joined(separator: "; "),
+                String(record.page),
             ])
         }
         return table
@@ -83,7 +84,7 @@ public enum ResultTables {
                     NumberFormat.significant(pore.perimeter),
                     NumberFormat.significant(pore.centroidX), NumberFormat.significant(pore.centroidY),
                     String(pore.minX), String(pore.minY),
-                    String(pore.maxX - pore.minX), String(pore.maxY - pore.minY),
+                    String(pore.maxX - pore.minX), String(pore.maxY - pore.minY), String(record.page),
                 ])
             }
         }

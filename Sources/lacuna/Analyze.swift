@@ -40,6 +40,9 @@ struct Analyze: AsyncParsableCommand {
     @Option(name: .long, help: "Data bar: auto (metadata, else pixel heuristic), none, or a number of rows.")
     var databar: String = "auto"
 
+    @Option(name: .long, help: "Page of multi-page TIFFs to analyse, from 1, or 'all' (each page its own row).")
+    var page: String = "1"
+
     @Option(name: .long, help: "Analyse only this rectangle of the frame: x,y,width,height in pixels.")
     var roi: String?
 
@@ -66,6 +69,7 @@ struct Analyze: AsyncParsableCommand {
         if jobs < 1 || jobs > 1024 { throw ValidationError("--jobs must be in 1…1024") }
         _ = try databarOption()
         _ = try regionOption()
+        _ = try pagesOption()
         if let scaleBarUm, !(scaleBarUm.isFinite && scaleBarUm > 0) {
             throw ValidationError("--scale-bar-um must be a positive length in µm, got \(scaleBarUm)")
         }
@@ -81,6 +85,14 @@ struct Analyze: AsyncParsableCommand {
             }
             return .rows(rows)
         }
+    }
+
+    func pagesOption() throws -> AnalysisOptions.Pages {
+        if page == "all" { return .all }
+        guard let n = Int(page), n >= 1 else {
+            throw ValidationError("--page must be a page number from 1, or 'all', got '\(page)'")
+        }
+        return .page(n)
     }
 
     func regionOption() throws -> AnalysisOptions.Region? {
@@ -113,19 +125,22 @@ struct Analyze: AsyncParsableCommand {
         options.maxPixels = maxPixels
         options.databar = try databarOption()
         options.region = try regionOption()
+        options.pages = try pagesOption()
         options.scaleBarMicrometres = scaleBarUm
         options.colorMap = colormap
         let total = inputs.count
+        let everyPage = options.pages == .all
         let quiet = self.quiet
         let counter = ProgressCounter()
         let summary: BatchSummary
         do {
             summary = try await BatchRunner(options: options, jobs: jobs).run(inputs, outputDirectory: out) { _, record in
                 let done = counter.increment()
+                let name = everyPage ? "\(record.image) page \(record.page)" : record.image
                 switch record.outcome {
-                case .failed(let reason): printError("[\(done)/\(total)] \(record.image): error: \(reason)")
+                case .failed(let reason): printError("[\(done)/\(total)] \(name): error: \(reason)")
                 case .measured(let m) where !quiet:
-                    printError("[\(done)/\(total)] \(record.image): \(m.pores.count) pores")
+                    printError("[\(done)/\(total)] \(name): \(m.pores.count) pores")
                 default: break
                 }
             }
@@ -139,7 +154,7 @@ struct Analyze: AsyncParsableCommand {
             printError("wrote \(out)/images.csv, pores.csv\(summary.fit == nil ? "" : ", fit.json") and overlays/")
         }
         if summary.failureCount > 0 {
-            printError("\(summary.failureCount) of \(total) images failed")
+            printError("\(summary.failureCount) of \(summary.records.count) images failed")
             throw ExitCode(ExitStatus.someInputsFailed)
         }
     }

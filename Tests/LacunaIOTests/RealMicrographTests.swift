@@ -134,10 +134,11 @@ struct RealMicrographTests {
         #expect(decoded.raster.width == 68 && decoded.raster.height == 68)
     }
 
-    @Test("Hitachi BMP: unknown format")
+    @Test("Hitachi BMP: 1280×960 8-bit grey (the 1280×896 frame plus its 64-row bar)")
     func bmp() throws {
-        let path = try #require(realData("hitachi-polymer-membrane-foam/test_pore2.bmp"))
-        #expect(throws: ImageIOError.unknownFormat) { try ImageDecoder().decodeFile(atPath: path) }
+        let (decoded, _) = try decode("hitachi-polymer-membrane-foam/test_pore2.bmp")
+        #expect(decoded.format == .bmp && decoded.bitsPerSample == 8 && decoded.raster.channels == 1)
+        #expect(decoded.raster.width == 1280 && decoded.raster.height == 960)
     }
 
     @Test("realData returns nil for a file that is not there")

@@ -1,3 +1,4 @@
+import LacunaTestSupport
 import Foundation
 import LacunaImage
 import LacunaIO

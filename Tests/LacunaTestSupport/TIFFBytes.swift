@@ -1,57 +1,57 @@
 /// Hand-made classic TIFF files (TIFF 6.0 §2: 8-byte header, then image file directories of
 /// 12-byte entries) and a reader for the first directory of a file, to check what a writer put
 /// there independently of libtiff.
-enum TIFFBytes {
+public enum TIFFBytes {
     // Field types (TIFF 6.0 §2, "Types").
-    static let byte: UInt16 = 1
-    static let ascii: UInt16 = 2
-    static let short: UInt16 = 3
-    static let long: UInt16 = 4
-    static let rational: UInt16 = 5
-    static let sbyte: UInt16 = 6
-    static let undefined: UInt16 = 7
+    public static let byte: UInt16 = 1
+    public static let ascii: UInt16 = 2
+    public static let short: UInt16 = 3
+    public static let long: UInt16 = 4
+    public static let rational: UInt16 = 5
+    public static let sbyte: UInt16 = 6
+    public static let undefined: UInt16 = 7
 
     /// One directory entry; `payload` holds the values little-endian.
-    struct Field {
-        var tag: UInt16
-        var type: UInt16
-        var count: UInt32
-        var payload: [UInt8]
+    public struct Field: Sendable {
+        public var tag: UInt16
+        public var type: UInt16
+        public var count: UInt32
+        public var payload: [UInt8]
 
-        static func shorts(_ tag: UInt16, _ values: [UInt16]) -> Field {
+        public static func shorts(_ tag: UInt16, _ values: [UInt16]) -> Field {
             Field(tag: tag, type: TIFFBytes.short, count: UInt32(values.count),
                   payload: values.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
         }
 
-        static func longs(_ tag: UInt16, _ values: [UInt32]) -> Field {
+        public static func longs(_ tag: UInt16, _ values: [UInt32]) -> Field {
             Field(tag: tag, type: TIFFBytes.long, count: UInt32(values.count), payload: values.flatMap(littleEndian))
         }
 
         /// An ASCII field: `text` plus the terminating NUL the format requires.
-        static func text(_ tag: UInt16, _ text: String) -> Field {
+        public static func text(_ tag: UInt16, _ text: String) -> Field {
             let bytes = Array(text.utf8) + [0]
             return Field(tag: tag, type: TIFFBytes.ascii, count: UInt32(bytes.count), payload: bytes)
         }
 
         /// RATIONAL values: numerator and denominator, each a LONG.
-        static func rationals(_ tag: UInt16, _ values: [(UInt32, UInt32)]) -> Field {
+        public static func rationals(_ tag: UInt16, _ values: [(UInt32, UInt32)]) -> Field {
             Field(tag: tag, type: TIFFBytes.rational, count: UInt32(values.count),
                   payload: values.flatMap { littleEndian($0.0) + littleEndian($0.1) })
         }
 
-        static func bytes(_ tag: UInt16, type: UInt16 = TIFFBytes.byte, _ bytes: [UInt8]) -> Field {
+        public static func bytes(_ tag: UInt16, type: UInt16 = TIFFBytes.byte, _ bytes: [UInt8]) -> Field {
             Field(tag: tag, type: type, count: UInt32(bytes.count), payload: bytes)
         }
     }
 
     /// One page: its directory fields and one strip of pixel data. The builder adds StripOffsets
     /// (273) and, unless `fields` has one, StripByteCounts (279).
-    struct Page {
-        var fields: [Field]
-        var strip: [UInt8]
+    public struct Page: Sendable {
+        public var fields: [Field]
+        public var strip: [UInt8]
 
         /// An uncompressed single-strip page with the baseline fields filled in.
-        static func plain(width: Int, height: Int, bitsPerSample: Int, samplesPerPixel: Int = 1,
+        public static func plain(width: Int, height: Int, bitsPerSample: Int, samplesPerPixel: Int = 1,
                           photometric: UInt16 = 1, strip: [UInt8], extra: [Field] = []) -> Page {
             Page(fields: [
                 .longs(256, [UInt32(width)]),
@@ -65,23 +65,23 @@ enum TIFFBytes {
         }
     }
 
-    static func littleEndian(_ value: UInt32) -> [UInt8] {
+    public static func littleEndian(_ value: UInt32) -> [UInt8] {
         [UInt8(value & 0xFF), UInt8(value >> 8 & 0xFF), UInt8(value >> 16 & 0xFF), UInt8(value >> 24)]
     }
 
     /// IEEE 754 single-precision values, little-endian.
-    static func littleEndianFloats(_ values: [Float]) -> [UInt8] {
+    public static func littleEndianFloats(_ values: [Float]) -> [UInt8] {
         values.flatMap { littleEndian($0.bitPattern) }
     }
 
-    static func littleEndian16(_ values: [UInt16]) -> [UInt8] {
+    public static func littleEndian16(_ values: [UInt16]) -> [UInt8] {
         values.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
     }
 
     /// A little-endian TIFF of `pages`. Layout: header; then per page its directory, the values
     /// that do not fit in an entry, and its strip. So the directories come before the pixel data
     /// (libtiff's writer puts them after), which lets a cut land inside the strip.
-    static func file(_ pages: [Page]) -> [UInt8] {
+    public static func file(_ pages: [Page]) -> [UInt8] {
         var out: [UInt8] = [0x49, 0x49, 0x2A, 0x00] + littleEndian(8)
         for (index, page) in pages.enumerated() {
             var fields = page.fields.filter { $0.tag != 273 }
@@ -118,7 +118,7 @@ enum TIFFBytes {
 
     /// The first directory of a classic TIFF (either byte order): numeric values (BYTE, SHORT,
     /// LONG) by tag, or `nil` when the header is not classic TIFF.
-    static func firstDirectory(of bytes: [UInt8]) -> (littleEndian: Bool, values: [UInt16: [UInt32]])? {
+    public static func firstDirectory(of bytes: [UInt8]) -> (littleEndian: Bool, values: [UInt16: [UInt32]])? {
         guard bytes.count >= 8 else { return nil }
         let little: Bool
         switch (bytes[0], bytes[1]) {
