@@ -36,6 +36,17 @@ struct DatabarDetectorTests {
         #expect(DatabarDetector().barHeight(of: Self.specimen(bar: 90)) == 0)
     }
 
+    @Test("sparse count maps (most pixels 0 everywhere) get no bar: the bottom does not stand out")
+    func sparseCounts() {
+        var random = SplitMix(seed: 3)
+        // 60 % zeros in every row, the bottom rows a little emptier still.
+        let samples = (0 ..< 256 * 256).map { i -> UInt16 in
+            let zeroChance: UInt64 = i / 256 > 200 ? 75 : 60
+            return random.next() % 100 < zeroChance ? 0 : UInt16(random.next() % 40 + 1)
+        }
+        #expect(DatabarDetector().barHeight(of: .uint16(Image(width: 256, height: 256, samples: samples))) == 0)
+    }
+
     @Test("one ordinary row under the bar (Zeiss frame layout) does not end the scan")
     func rowBelow() {
         // Bar rows 170…198 and a specimen row 199: the bar's top is row 170, 30 rows from the bottom.
@@ -50,14 +61,16 @@ struct DatabarDetectorTests {
     }
 
     /// Known bars of real instruments (../shared/realdata: reference_values.json, sem-metadata.md §1.3).
-    @Test("real files: Zeiss data zone 77 rows, Hitachi 64, FEI Quanta 79; none on Tescan and optical images",
+    @Test("real files: Zeiss data zone 77 rows, Hitachi 64, FEI Quanta 79; none on Tescan, optical and TOF-SIMS images",
           .enabled(if: TestSupport.realDataDirectory != nil),
           arguments: [("zeiss-sem-metadata/test_tiff_Zeiss_SEM_1k.tif", 77),
                       ("hitachi-polymer-membrane-foam/png/test_pore1.png", 64),
                       ("hitachi-polymer-membrane-foam/png/test_pore2.png", 64),
                       ("fei-quanta-porous-xsection/sample_1.tif", 79),
                       ("tescan-vega3-exfoliated-graphite/161.jpg", 0),
-                      ("optical-cast-aluminium-porosity/GW_B2_50x.jpg", 0)])
+                      ("optical-cast-aluminium-porosity/GW_B2_50x.jpg", 0),
+                      ("tofsims-poplar-wood/poplar_mz039_counts_uint16.png", 0),
+                      ("tofsims-poplar-wood/poplar_mz057_counts_uint16.png", 0)])
     func realBars(file: String, rows: Int) throws {
         let path = try #require(realData(file))
         let decoded = try ImageDecoder().decodeFile(atPath: path)
