@@ -24,8 +24,8 @@ public struct FitReport: Encodable, Sendable {
 
         func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: Key.self)
-            try c.encode(slope, forKey: .slope)
-            try c.encode(intercept, forKey: .intercept)
+            try c.encode(slope.isFinite ? slope : nil, forKey: .slope)
+            try c.encode(intercept.isFinite ? intercept : nil, forKey: .intercept)
             try c.encode(r_squared, forKey: .r_squared)
             try c.encode(slope_ci95, forKey: .slope_ci95)
             try c.encode(intercept_ci95, forKey: .intercept_ci95)
@@ -48,8 +48,8 @@ public struct FitReport: Encodable, Sendable {
 
         func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: Key.self)
-            try c.encode(exponent, forKey: .exponent)
-            try c.encode(prefactor_um, forKey: .prefactor_um)
+            try c.encode(exponent.isFinite ? exponent : nil, forKey: .exponent)
+            try c.encode(prefactor_um.isFinite ? prefactor_um : nil, forKey: .prefactor_um)
             try c.encode(exponent_ci95, forKey: .exponent_ci95)
             try c.encode(prefactor_ci95_um, forKey: .prefactor_ci95_um)
             try c.encode(r_squared_log, forKey: .r_squared_log)

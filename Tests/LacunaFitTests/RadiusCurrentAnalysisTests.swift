@@ -67,6 +67,21 @@ struct RadiusCurrentAnalysisTests {
         #expect(bootstrap.options.resamples == 200)
     }
 
+    @Test("condition means far outside their SEs: a note says the bootstrap understates the line's uncertainty")
+    func lackOfFitNote() throws {
+        func notes(_ errors: [Double]) throws -> [String] {
+            let conditions = zip(zip(PaperReference.currentDensity, PaperReference.radius), errors).map {
+                ConditionEstimate(currentDensity: $0.0, meanRadius: $0.1, radiusStandardError: $1)
+            }
+            return try RadiusCurrentAnalysis(conditions: conditions, options: .init(bootstrap: nil)).notes
+        }
+        // scipy: χ² = 2.207 for these SEs, χ²/ν = 1.10 — no note.
+        #expect(try !notes(ModelReference.radiusStandardErrors).contains { $0.contains("χ²/ν") })
+        // SEs ten times smaller: χ² × 100, χ²/ν = 110.3.
+        let small = try notes(ModelReference.radiusStandardErrors.map { $0 / 10 })
+        #expect(small.contains { $0.contains("χ²/ν = 110.3") && $0.contains("prefer the t-intervals") })
+    }
+
     @Test("a sample that cannot be resampled leaves a note instead of failing the analysis")
     func bootstrapNote() throws {
         let samples = zip(PaperReference.currentDensity, PaperReference.radius).map {
