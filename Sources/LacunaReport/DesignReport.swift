@@ -9,7 +9,8 @@ import LacunaFit
 /// `models` [{`model`, `r_crit_um`, `prediction_interval_95_um`, `confidence_interval_95_um`,
 /// `conservative_radius_um`, `extrapolation`}], `overpotential_V`, `driving_force_MPa`,
 /// `offsetting_stack_pressure_MPa`, `stack_pressure_MPa`, `largest_suppressed_current_density`,
-/// `series_resistance_ohm_cm2`, `molar_volume_m3_per_mol`. An interval's upper end is `null`
+/// `areal_capacity_mAh_per_cm2`, `stripped_thickness_um`, `series_resistance_ohm_cm2`,
+/// `molar_volume_m3_per_mol`. An interval's upper end is `null`
 /// when unbounded.
 public struct DesignReport: Sendable {
     /// The paper's four conditions (1, 2, 5, 10 mA/cm²; 4.1, 2.4, 0.9, 0.4 µm), used without
@@ -25,15 +26,19 @@ public struct DesignReport: Sendable {
     public var predictions: [CriticalRadius]
     /// A stack pressure in MPa to evaluate, when given.
     public var stackPressure: Double?
+    /// An areal capacity in mAh/cm² whose stripped Li thickness to report, when given.
+    public var arealCapacity: Double?
 
     /// The design rule at `currentDensity` (mA/cm²) from `conditions`.
     public init(currentDensity: Double, conditions: [ConditionEstimate], source: String,
-                physics: StrippingPhysics = StrippingPhysics(), stackPressure: Double? = nil) throws(FitError) {
+                physics: StrippingPhysics = StrippingPhysics(), stackPressure: Double? = nil,
+                arealCapacity: Double? = nil) throws(FitError) {
         analysis = try RadiusCurrentAnalysis(conditions: conditions,
                                              options: .init(bootstrap: nil, physics: physics))
         self.currentDensity = currentDensity
         self.source = source
         self.stackPressure = stackPressure
+        self.arealCapacity = arealCapacity
         predictions = analysis.criticalRadius(at: currentDensity)
     }
 
@@ -68,6 +73,8 @@ public struct DesignReport: Sendable {
             "largest_suppressed_current_density": .finite(stackPressure.map {
                 physics.largestSuppressedCurrentDensity(stackPressureMegapascals: $0)
             }),
+            "areal_capacity_mAh_per_cm2": .finite(arealCapacity),
+            "stripped_thickness_um": .finite(arealCapacity.map(physics.strippedThicknessMicrometres)),
             "series_resistance_ohm_cm2": .finite(physics.seriesResistanceOhmSquareCentimetres),
             "molar_volume_m3_per_mol": .finite(physics.molarVolumeCubicMetresPerMole),
         ])
@@ -100,6 +107,10 @@ public struct DesignReport: Sendable {
         if let stackPressure {
             lines.append("  A stack pressure of \(f(stackPressure)) MPa offsets the driving force up to "
                 + "\(f(physics.largestSuppressedCurrentDensity(stackPressureMegapascals: stackPressure))) mA/cm².")
+        }
+        if let arealCapacity {
+            lines.append("  Stripping \(f(arealCapacity)) mAh/cm² removes \(f(physics.strippedThicknessMicrometres(arealCapacity: arealCapacity))) µm of Li "
+                + "(ρ = \(f(physics.lithiumDensityGramsPerCubicCentimetre)) g/cm³, M = \(f(physics.lithiumMolarMassGramsPerMole)) g/mol).")
         }
         return lines.joined(separator: "\n")
     }

@@ -29,6 +29,9 @@ struct Design: ParsableCommand {
     @Option(name: .long, help: "A stack pressure in MPa: print the largest current density it offsets.")
     var stackPressure: Double?
 
+    @Option(name: .long, help: "An areal capacity in mAh/cm²: print the thickness of Li it strips.")
+    var arealCapacity: Double?
+
     func validate() throws {
         if !(currentDensity.isFinite && currentDensity > 0) {
             throw ValidationError("--current-density must be a positive number of mA/cm²")
@@ -39,6 +42,9 @@ struct Design: ParsableCommand {
         if !(molarVolume.isFinite && molarVolume > 0) { throw ValidationError("--molar-volume must be a positive number of m³/mol") }
         if let stackPressure, !(stackPressure.isFinite && stackPressure >= 0) {
             throw ValidationError("--stack-pressure must be a non-negative number of MPa")
+        }
+        if let arealCapacity, !(arealCapacity.isFinite && arealCapacity >= 0) {
+            throw ValidationError("--areal-capacity must be a non-negative number of mAh/cm²")
         }
     }
 
@@ -52,7 +58,7 @@ struct Design: ParsableCommand {
                 ?? DesignReport.paperConditions
             report = try DesignReport(currentDensity: currentDensity, conditions: conditions,
                                       source: fit ?? "the paper's four conditions", physics: physics,
-                                      stackPressure: stackPressure)
+                                      stackPressure: stackPressure, arealCapacity: arealCapacity)
         } catch let error as TableFileError {
             printError("error: \(error.message)")
             throw ExitCode(ExitStatus.failure)

@@ -28,9 +28,11 @@ struct DesignReportTests {
     @Test("extrapolation, a stack pressure, and an unbounded interval are reported as such")
     func flags() throws {
         let far = try DesignReport(currentDensity: 20, conditions: DesignReport.paperConditions, source: "paper",
-                                   stackPressure: 5)
+                                   stackPressure: 5, arealCapacity: 2)
         #expect(far.summary().contains("extrapolation"))
+        #expect(far.summary().contains("Stripping 2 mAh/cm² removes 9.698 µm of Li"))  // 2 × 4.84910 µm
         let json = try object(far.json())
+        #expect(abs((json["stripped_thickness_um"] as? Double ?? 0) - 2 * 4.84909746115) < 1e-9)
         #expect(abs((json["largest_suppressed_current_density"] as? Double ?? 0) - 0.0673679846608) < 1e-10)
         let low = try object(DesignReport(currentDensity: 0.5, conditions: DesignReport.paperConditions, source: "paper").json())
         let interval = try #require((low["models"] as? [[String: Any]])?.first?["prediction_interval_95_um"] as? [Any])
