@@ -10,13 +10,16 @@ public struct BatchSummary: Sendable {
     public var fit: FitReport?
     /// Why no fit was written, when it was not.
     public var fitNote: String?
+    /// What run.json records.
+    public var log: RunLog?
 
     /// Number of inputs that failed.
     public var failureCount: Int { records.filter { $0.measurement == nil }.count }
 }
 
 /// Runs the analysis over many images and writes the outputs of the CLI contract into a folder:
-/// `images.csv`, `pores.csv`, `fit.json` (≥ 2 current densities) and `overlays/<name>.png`.
+/// `images.csv`, `pores.csv`, `fit.json` (≥ 2 current densities), `overlays/<name>.png`, and
+/// `run.json` with the provenance of the run.
 ///
 /// Images run in parallel in a task group bounded by `jobs`; each result is stored at its
 /// input's index, so the tables are byte-identical for any `jobs`. A failing image becomes an
@@ -24,6 +27,12 @@ public struct BatchSummary: Sendable {
 public struct BatchRunner: Sendable {
     public var options: AnalysisOptions
     public var jobs: Int
+    /// Reuse the cached records of inputs whose file, sidecars and options are unchanged.
+    public var resume = false
+    /// Analyse only this subset of the inputs.
+    public var shard: RunLog.Shard?
+    /// The program, as recorded in run.json (its version is also part of every cache key).
+    public var tool = RunLog.Tool(version: "unknown", gitCommit: nil, gitCommitNote: "not given")
 
     public init(options: AnalysisOptions, jobs: Int) {
         precondition(jobs >= 1, "jobs must be ≥ 1, got \(jobs)")
@@ -31,50 +40,70 @@ public struct BatchRunner: Sendable {
         self.jobs = jobs
     }
 
-    /// Analyses `inputs`, calling `progress(index, record)` as each image finishes (from any task).
+    /// Analyses `inputs` (of this shard, when `shard` is set), calling `progress(index, record)`
+    /// as each image finishes (from any task), and writes the tables, the fit, `run.json` and
+    /// the per-input cache entries (`ResultCache`).
     public func run(_ inputs: [ImageInput], outputDirectory: String,
                     progress: @escaping @Sendable (Int, ImageRecord) -> Void = { _, _ in })
         async throws(AtomicFile.WriteError) -> BatchSummary {
+        let started = Date()
         let overlayFolder = (outputDirectory as NSString).appendingPathComponent("overlays")
         try AtomicFile.makeDirectory(overlayFolder)
         let names = BatchRunner.overlayNames(for: inputs)
-        let analyzer = ImageAnalyzer(options: options)
-        var records = [[ImageRecord]?](repeating: nil, count: inputs.count)
-        await withTaskGroup(of: (Int, [ImageRecord]).self) { group in
+        let selected = inputs.indices.filter { shard?.contains($0) ?? true }
+        let worker = InputWorker(analyzer: ImageAnalyzer(options: options), cache: ResultCache(outputDirectory: outputDirectory),
+                                 overlayFolder: overlayFolder, resume: resume, toolVersion: tool.version)
+        var done = [InputWorker.Outcome?](repeating: nil, count: selected.count)
+        await withTaskGroup(of: (Int, InputWorker.Outcome).self) { group in
             var next = 0
             func submit() {
-                guard next < inputs.count else { return }
-                let index = next
+                guard next < selected.count else { return }
+                let slot = next
                 next += 1
                 group.addTask {
-                    let overlayPath = (overlayFolder as NSString).appendingPathComponent(names[index])
-                    return (index, BatchRunner.process(inputs[index], analyzer: analyzer, overlayPath: overlayPath))
+                    let index = selected[slot]
+                    return (slot, worker.process(inputs[index], index: index, overlayName: names[index]))
                 }
             }
-            for _ in 0 ..< min(jobs, inputs.count) { submit() }
-            while let (index, pageRecords) = await group.next() {
-                records[index] = pageRecords
-                for record in pageRecords { progress(index, record) }
+            for _ in 0 ..< min(jobs, selected.count) { submit() }
+            while let (slot, outcome) = await group.next() {
+                done[slot] = outcome
+                for record in outcome.records { progress(selected[slot], record) }
                 submit()
             }
         }
-        let done = records.enumerated().flatMap { index, pageRecords in
-            pageRecords ?? [ImageRecord(image: inputs[index].name, currentDensity: inputs[index].currentDensity,
-                                        outcome: .failed("not analysed"))]
+        let outcomes = selected.enumerated().map { slot, index in
+            done[slot] ?? InputWorker.Outcome.notAnalysed(inputs[index], index: index, overlayName: names[index])
         }
-        var summary = BatchSummary(records: done)
-        (summary.fit, summary.fitNote) = BatchRunner.fit(done)
-        try AtomicFile.write(ResultTables.images(done).encoded(),
-                             to: (outputDirectory as NSString).appendingPathComponent("images.csv"))
-        try AtomicFile.write(ResultTables.pores(done).encoded(),
-                             to: (outputDirectory as NSString).appendingPathComponent("pores.csv"))
+        let records = outcomes.flatMap(\.records)
+        var summary = BatchSummary(records: records)
+        try BatchRunner.writeTables(records, to: outputDirectory, summary: &summary)
+        let log = RunLog(tool: tool, config: options.configValues, jobs: jobs, resume: resume, shard: shard,
+                         inputCount: inputs.count, inputs: outcomes.map(\.logEntry),
+                         failures: summary.failureCount, startedAt: RunLog.timestamp(started),
+                         finishedAt: RunLog.timestamp(Date()), durationS: Date().timeIntervalSince(started),
+                         host: .current, mergedFrom: nil)
+        try AtomicFile.write(log.encoded(), to: (outputDirectory as NSString).appendingPathComponent("run.json"))
+        worker.cache.prune(keeping: Set(outcomes.compactMap(\.logEntry.cacheKey)))
+        summary.log = log
+        return summary
+    }
+
+    /// Writes images.csv, pores.csv and the fit outputs of `records` (input order) into
+    /// `folder`, removing fit outputs a previous run left when there is no fit now.
+    static func writeTables(_ records: [ImageRecord], to folder: String,
+                            summary: inout BatchSummary) throws(AtomicFile.WriteError) {
+        (summary.fit, summary.fitNote) = BatchRunner.fit(records)
+        try AtomicFile.write(ResultTables.images(records).encoded(),
+                             to: (folder as NSString).appendingPathComponent("images.csv"))
+        try AtomicFile.write(ResultTables.pores(records).encoded(),
+                             to: (folder as NSString).appendingPathComponent("pores.csv"))
         if let fit = summary.fit {
-            try FitOutputs.write(fit, to: outputDirectory)
+            try FitOutputs.write(fit, to: folder)
         } else {
             // A fit.json (or conditions.csv, plots) from an earlier run would not describe this run.
-            FitOutputs.removeStale(in: outputDirectory)
+            FitOutputs.removeStale(in: folder)
         }
-        return summary
     }
 
     /// The records of one input: one page, or with `--page all` every page of the file in order

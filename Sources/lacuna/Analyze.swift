@@ -58,6 +58,18 @@ struct Analyze: AsyncParsableCommand {
     @Flag(name: .long, help: "Print nothing but errors.")
     var quiet = false
 
+    @Flag(name: .long, help: "Print every image, also under the progress bar on a terminal.")
+    var verbose = false
+
+    @Option(name: .long, help: "YAML file of analysis parameters ('lacuna config --defaults' prints one); flags override it.")
+    var config: String?
+
+    @Flag(name: .long, help: "Reuse the results of images whose file and settings are unchanged since the last run in --out.")
+    var resume = false
+
+    @Option(name: .long, help: "Analyse only shard K of N (inputs whose position from 0, mod N, is K−1); see 'lacuna merge'.")
+    var shard: String?
+
     func validate() throws {
         if files.isEmpty && manifest == nil { throw ValidationError("give image files or --manifest") }
         if let pixelSize, !(pixelSize.isFinite && pixelSize > 0) {
@@ -70,6 +82,7 @@ struct Analyze: AsyncParsableCommand {
         _ = try databarOption()
         _ = try regionOption()
         _ = try pagesOption()
+        _ = try shardOption()
         if let scaleBarUm, !(scaleBarUm.isFinite && scaleBarUm > 0) {
             throw ValidationError("--scale-bar-um must be a positive length in µm, got \(scaleBarUm)")
         }
@@ -108,7 +121,7 @@ struct Analyze: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var inputs = files.map { ImageInput(path: $0) }
+        var inputs = expandedInputs()
         if let manifest {
             do {
                 inputs += try Manifest.read(path: manifest)
@@ -128,26 +141,13 @@ struct Analyze: AsyncParsableCommand {
         options.pages = try pagesOption()
         options.scaleBarMicrometres = scaleBarUm
         options.colorMap = colormap
-        let total = inputs.count
-        let everyPage = options.pages == .all
-        let quiet = self.quiet
-        let counter = ProgressCounter()
-        let summary: BatchSummary
         do {
-            summary = try await BatchRunner(options: options, jobs: jobs).run(inputs, outputDirectory: out) { _, record in
-                let done = counter.increment()
-                let name = everyPage ? "\(record.image) page \(record.page)" : record.image
-                switch record.outcome {
-                case .failed(let reason): printError("[\(done)/\(total)] \(name): error: \(reason)")
-                case .measured(let m) where !quiet:
-                    printError("[\(done)/\(total)] \(name): \(m.pores.count) pores")
-                default: break
-                }
-            }
+            options = try applyingConfigFile(to: options)
         } catch {
             printError("error: \(error.message)")
-            throw ExitCode(ExitStatus.failure)
+            throw ExitCode(ExitStatus.usage)
         }
+        let summary = try await runBatch(inputs, options: options, logger: makeLogger())
         if !quiet {
             if let fit = summary.fit { print(fit.summary()) }
             if let note = summary.fitNote { printError(note) }
@@ -157,18 +157,5 @@ struct Analyze: AsyncParsableCommand {
             printError("\(summary.failureCount) of \(summary.records.count) images failed")
             throw ExitCode(ExitStatus.someInputsFailed)
         }
-    }
-}
-
-/// Counts finished images across tasks.
-final class ProgressCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var count = 0
-
-    func increment() -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        count += 1
-        return count
     }
 }
