@@ -1,0 +1,103 @@
+import LacunaImage
+import LacunaSegmentation
+import LacunaSynth
+import LacunaTestSupport
+import Testing
+
+@Suite("Exact Euclidean distance transform and local thickness against brute force")
+struct DistanceTransformTests {
+    /// Squared distance from each foreground pixel to the nearest background pixel by trying
+    /// every background pixel (and, with `outside`, the ring of pixels around the frame).
+    static func bruteForce(_ mask: Mask, outside: Bool) -> [Double] {
+        let w = mask.width, h = mask.height
+        var background: [(Int, Int)] = []
+        for y in 0 ..< h { for x in 0 ..< w where !mask[x, y] { background.append((x, y)) } }
+        if outside {
+            for x in -1 ... w { background += [(x, -1), (x, h)] }
+            for y in 0 ..< h { background += [(-1, y), (w, y)] }
+        }
+        var out = [Double](repeating: 0, count: w * h)
+        for y in 0 ..< h {
+            for x in 0 ..< w where mask[x, y] {
+                var best = Int.max
+                for (bx, by) in background { best = min(best, (bx - x) * (bx - x) + (by - y) * (by - y)) }
+                out[y * w + x] = best == Int.max ? .infinity : Double(best)
+            }
+        }
+        return out
+    }
+
+    @Test("Random masks: equal to brute force, squared values exact", arguments: [
+        (UInt64(1), 0.5), (2, 0.8), (3, 0.95), (4, 0.99), (5, 0.2),
+    ])
+    func random(seed: UInt64, density: Double) {
+        let mask = TestMasks.random(width: 37, height: 23, density: density, seed: seed)
+        for outside in [false, true] {
+            let expected = Self.bruteForce(mask, outside: outside)
+            let squared = squaredEuclideanDistanceTransform(of: mask, outsideIsBackground: outside)
+            #expect(squared.samples == expected, "seed \(seed) outside \(outside)")
+            let distance = euclideanDistanceTransform(of: mask, outsideIsBackground: outside)
+            #expect(distance.samples == expected.map { $0.squareRoot() })
+        }
+    }
+
+    @Test("Hand cases: a lone pixel is 1; a 5-wide bar peaks at 3; no background is infinite")
+    func hand() {
+        let pixel = TestMasks.parse(["...", ".#.", "..."])
+        #expect(euclideanDistanceTransform(of: pixel).samples == [0, 0, 0, 0, 1, 0, 0, 0, 0])
+        let bar = TestMasks.rectangle(width: 7, height: 3, xs: 1 ..< 6, ys: 0 ..< 3)
+        let rowOne = Array(euclideanDistanceTransform(of: bar).samples[7 ..< 14])
+        // Rows above and below are foreground too and there is no background outside: only
+        // columns 0 and 6 are background.
+        #expect(rowOne == [0, 1, 2, 3, 2, 1, 0])
+        let full = Mask(width: 4, height: 2, repeating: true)
+        #expect(euclideanDistanceTransform(of: full).samples.allSatisfy { $0 == .infinity })
+        #expect(euclideanDistanceTransform(of: full, outsideIsBackground: true).samples == [1, 1, 1, 1, 1, 1, 1, 1])
+    }
+
+    @Test("The input mask is not modified")
+    func inputUnchanged() {
+        let mask = TestMasks.random(width: 20, height: 20, density: 0.7, seed: 9)
+        let copy = mask
+        _ = euclideanDistanceTransform(of: mask, outsideIsBackground: true)
+        _ = localThickness(of: mask)
+        #expect(mask == copy)
+    }
+
+    /// PoreSpy's `local_thickness_bf`: insert a disk |x − p| < r at every pixel p for every
+    /// integer r from ⌊max EDT⌋ down to 1 with EDT(p) ≥ r; the first (largest) r wins.
+    static func bruteForceThickness(_ mask: Mask) -> [Double] {
+        let w = mask.width, h = mask.height
+        let d2 = squaredEuclideanDistanceTransform(of: mask, outsideIsBackground: true).samples
+        let largest = Int((d2.filter(\.isFinite).max() ?? 0).squareRoot())
+        var out = [Double](repeating: 0, count: w * h)
+        for r in stride(from: largest, through: 1, by: -1) {
+            for p in 0 ..< w * h where mask.samples[p] && d2[p] >= Double(r * r) {
+                let px = p % w, py = p / w
+                for y in max(0, py - r) ... min(h - 1, py + r) {
+                    for x in max(0, px - r) ... min(w - 1, px + r)
+                    where (x - px) * (x - px) + (y - py) * (y - py) < r * r && out[y * w + x] == 0 {
+                        out[y * w + x] = Double(r)
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    @Test("Local thickness equals brute-force disk insertion", arguments: [UInt64(11), 12, 13])
+    func thickness(seed: UInt64) {
+        // Blobs: union of random disks, so radii above 1 occur.
+        var generator = SeededRandom(seed: seed)
+        let disks = (0 ..< 6).map { _ in
+            (generator.uniform() * 40, generator.uniform() * 30, 2 + generator.uniform() * 7)
+        }
+        let mask = TestMasks.make(width: 40, height: 30) { x, y in
+            disks.contains { (cx, cy, r) in
+                let dx = Double(x) - cx, dy = Double(y) - cy
+                return dx * dx + dy * dy <= r * r
+            }
+        }
+        #expect(localThickness(of: mask, outsideIsBackground: true).samples == Self.bruteForceThickness(mask))
+    }
+}
