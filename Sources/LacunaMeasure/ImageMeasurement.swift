@@ -22,10 +22,18 @@ public struct ImageMeasurement: Sendable, Equatable {
     public var originY: Int
     /// Things the user should know about this image (calibration disagreements, …).
     public var warnings: [String]
+    /// The radius the distribution statistics use (`radiusDistributionPixels`); the
+    /// `*RadiusStatistics*` properties always use the equivalent radius.
+    public var radiusDefinition: RadiusDefinition
+    /// How edge pores enter the distribution statistics.
+    public var edgeHandling: EdgeHandling
+    /// Grey-level checks of the frame, when measured.
+    public var quality: ImageQuality?
 
     public init(width: Int, height: Int, databarHeight: Int, calibration: Calibration, threshold: Int,
                 pores: [RegionProperties], databarMethod: DatabarMethod = .none, originX: Int = 0,
-                originY: Int = 0, warnings: [String] = []) {
+                originY: Int = 0, warnings: [String] = [], radiusDefinition: RadiusDefinition = .equivalent,
+                edgeHandling: EdgeHandling = .exclude, quality: ImageQuality? = nil) {
         self.width = width
         self.height = height
         self.databarHeight = databarHeight
@@ -36,6 +44,9 @@ public struct ImageMeasurement: Sendable, Equatable {
         self.originX = originX
         self.originY = originY
         self.warnings = warnings
+        self.radiusDefinition = radiusDefinition
+        self.edgeHandling = edgeHandling
+        self.quality = quality
     }
 
     /// Pores that do not touch the frame's edge; only these enter size statistics, because a

@@ -27,9 +27,12 @@ public struct RegionProperties: Sendable, Equatable {
     public var minX: Int, minY: Int, maxX: Int, maxY: Int
     /// Whether the region has a pixel in the first or last row or column of the image.
     public var touchesBorder: Bool
+    /// Shape descriptors (ImageJ and scikit-image conventions, inscribed and local-thickness
+    /// radii), when measured (`measureShapes(of:regions:)`).
+    public var shape: ShapeDescriptors?
 
     public init(label: Int, area: Int, perimeter: Double, centroidX: Double, centroidY: Double,
-                minX: Int, minY: Int, maxX: Int, maxY: Int, touchesBorder: Bool) {
+                minX: Int, minY: Int, maxX: Int, maxY: Int, touchesBorder: Bool, shape: ShapeDescriptors? = nil) {
         self.label = label
         self.area = area
         self.perimeter = perimeter
@@ -40,6 +43,7 @@ public struct RegionProperties: Sendable, Equatable {
         self.maxX = maxX
         self.maxY = maxY
         self.touchesBorder = touchesBorder
+        self.shape = shape
     }
 
     /// Equivalent-circle radius √(area/π) in pixels.

@@ -1,4 +1,5 @@
 import LacunaIO
+import LacunaMeasure
 import LacunaSegmentation
 
 /// Every parameter of the per-image analysis, with the defaults documented in docs/cli.md.
@@ -60,6 +61,10 @@ public struct AnalysisOptions: Sendable, Equatable {
     /// Worst nearest-entry colour distance (RGB units, 0…441.7) above which the inversion is
     /// reported as a poor match.
     public static let colorMapTolerance = 20.0
+    /// The radius the per-image distribution statistics use (`--radius`, default equivalent).
+    public var radiusDefinition: RadiusDefinition = .equivalent
+    /// How pores touching the frame edge enter those statistics (`--edge`, default exclude).
+    public var edgeHandling: EdgeHandling = .exclude
 
     public init() {}
 }

@@ -159,12 +159,15 @@ public struct ImageAnalyzer: Sendable {
         let mask = fillingHoles(in: poreMask(smooth, threshold: threshold, polarity: options.polarity))
         let components = removingSmallComponents(labelComponents(of: mask, connectivity: .eight),
                                                  minimumArea: options.minimumPoreArea)
-        let pores = measureRegions(of: components.labels, count: components.count)
+        var pores = measureRegions(of: components.labels, count: components.count)
+        for (i, shape) in measureShapes(of: components.labels, regions: pores).enumerated() { pores[i].shape = shape }
         let measurement = ImageMeasurement(
             width: grey.width, height: grey.height, databarHeight: context.databar,
             calibration: context.calibration, threshold: threshold, pores: pores,
             databarMethod: context.databarMethod, originX: context.origin.x, originY: context.origin.y,
-            warnings: context.warnings)
+            warnings: context.warnings, radiusDefinition: options.radiusDefinition,
+            edgeHandling: options.edgeHandling,
+            quality: ImageQuality(histogram: histogram(of: grey), fullScale: Int(S.max)))
         let overlay = Overlay.render(grey: display, labels: components.labels, touchesBorder: pores.map(\.touchesBorder))
         return AnalyzedImage(measurement: measurement, overlay: overlay)
     }

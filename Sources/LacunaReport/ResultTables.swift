@@ -13,7 +13,7 @@ public enum ResultTables {
         "mean_radius_um", "median_radius_um", "sd_radius_um",
         "interior_pore_count", "pixel_size_y_um", "mean_radius_px", "median_radius_px", "sd_radius_px",
         "databar_method", "region_x_px", "region_y_px", "warnings", "page",
-    ]
+    ] + distributionColumns
 
     /// Columns of pores.csv, in order.
     public static let poreColumns = [
@@ -21,7 +21,7 @@ public enum ResultTables {
         "centroid_y_um", "touches_border",
         "area_px", "equivalent_radius_px", "perimeter_px", "centroid_x_px", "centroid_y_px",
         "bbox_x_px", "bbox_y_px", "bbox_width_px", "bbox_height_px", "page",
-    ]
+    ] + shapeColumns
 
     /// images.csv: one row per input, in input order.
     public static func images(_ records: [ImageRecord]) -> CSVTable {
@@ -30,9 +30,10 @@ public enum ResultTables {
             let density = NumberFormat.significant(record.currentDensity)
             guard let m = record.measurement else {
                 let message: String = if case let .failed(reason) = record.outcome { reason } else { "" }
-                var row = [record.image, "error", message, density]
-                row += Array(repeating: "", count: imageColumns.count - row.count - 1)
-                table.append(row + [String(record.page)])
+                var row = Array(repeating: "", count: imageColumns.count)
+                row.replaceSubrange(0 ..< 4, with: [record.image, "error", message, density])
+                if let page = imageColumns.firstIndex(of: "page") { row[page] = String(record.page) }
+                table.append(row)
                 continue
             }
             let size = m.calibration.pixelSize
@@ -50,7 +51,7 @@ public enum ResultTables {
                 NumberFormat.significant(px.standardDeviation),
                 m.databarMethod.rawValue, String(m.originX), String(m.originY), m.warnings.joined(separator: "; "),
                 String(record.page),
-            ])
+            ] + distributionFields(m))
         }
         return table
     }
@@ -85,7 +86,7 @@ public enum ResultTables {
                     NumberFormat.significant(pore.centroidX), NumberFormat.significant(pore.centroidY),
                     String(pore.minX), String(pore.minY),
                     String(pore.maxX - pore.minX), String(pore.maxY - pore.minY), String(record.page),
-                ])
+                ] + shapeFields(region, in: m))
             }
         }
         return table

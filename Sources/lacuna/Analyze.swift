@@ -1,12 +1,15 @@
 import ArgumentParser
 import Foundation
 import LacunaIO
+import LacunaMeasure
 import LacunaPipeline
 import LacunaReport
 import LacunaSegmentation
 
 extension PorePolarity: ExpressibleByArgument {}
 extension ColorMap: ExpressibleByArgument {}
+extension RadiusDefinition: ExpressibleByArgument {}
+extension EdgeHandling: ExpressibleByArgument {}
 
 /// `lacuna analyze [FILE...] [--manifest CSV] --out DIR …`
 struct Analyze: AsyncParsableCommand {
@@ -51,6 +54,12 @@ struct Analyze: AsyncParsableCommand {
 
     @Option(name: .long, help: "Invert colour-mapped RGB images through this map: jet, viridis, magma, inferno, plasma, hot, gray.")
     var colormap: ColorMap?
+
+    @Option(name: .long, help: "Radius the per-image distribution statistics use: equivalent, inscribed, feret, min-feret, local-thickness.")
+    var radius: RadiusDefinition = .equivalent
+
+    @Option(name: .long, help: "Pores touching the frame edge in those statistics: exclude, weight (Miles–Lantuéjoul), include.")
+    var edge: EdgeHandling = .exclude
 
     @Option(name: .long, help: "Images analysed in parallel (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
@@ -141,6 +150,8 @@ struct Analyze: AsyncParsableCommand {
         options.pages = try pagesOption()
         options.scaleBarMicrometres = scaleBarUm
         options.colorMap = colormap
+        options.radiusDefinition = radius
+        options.edgeHandling = edge
         do {
             options = try applyingConfigFile(to: options)
         } catch {
