@@ -4,8 +4,13 @@ import LacunaReport
 
 /// What a batch run produced.
 public struct BatchSummary: Sendable {
-    /// One record per analysed page (one per input unless `--page all`), in input then page order.
+    /// One record per page analysed in this run (one per input unless `--page all`), in input
+    /// then page order; inputs reused by `--resume` or taken from shards by a merge have none.
     public var records: [ImageRecord]
+    /// Rows of images.csv (pages of every input, reused or not).
+    public var rowCount: Int
+    /// Rows of images.csv with `status=error`.
+    public var failureCount: Int
     /// The r–i fit, when the analysed images hold at least two distinct current densities.
     public var fit: FitReport?
     /// Why no fit was written, when it was not.
@@ -13,8 +18,11 @@ public struct BatchSummary: Sendable {
     /// What run.json records.
     public var log: RunLog?
 
-    /// Number of inputs that failed.
-    public var failureCount: Int { records.filter { $0.measurement == nil }.count }
+    init(records: [ImageRecord], rows: [RecordRows]) {
+        self.records = records
+        rowCount = rows.count
+        failureCount = rows.filter { $0.error != nil }.count
+    }
 }
 
 /// Runs the analysis over many images and writes the outputs of the CLI contract into a folder:
@@ -44,7 +52,7 @@ public struct BatchRunner: Sendable {
     /// as each image finishes (from any task), and writes the tables, the fit, `run.json` and
     /// the per-input cache entries (`ResultCache`).
     public func run(_ inputs: [ImageInput], outputDirectory: String,
-                    progress: @escaping @Sendable (Int, ImageRecord) -> Void = { _, _ in })
+                    progress: @escaping @Sendable (Int, PageProgress) -> Void = { _, _ in })
         async throws(AtomicFile.WriteError) -> BatchSummary {
         let started = Date()
         let overlayFolder = (outputDirectory as NSString).appendingPathComponent("overlays")
@@ -52,7 +60,7 @@ public struct BatchRunner: Sendable {
         let names = BatchRunner.overlayNames(for: inputs)
         let selected = inputs.indices.filter { shard?.contains($0) ?? true }
         let worker = InputWorker(analyzer: ImageAnalyzer(options: options), cache: ResultCache(outputDirectory: outputDirectory),
-                                 overlayFolder: overlayFolder, resume: resume, toolVersion: tool.version)
+                                 overlayFolder: overlayFolder, resume: resume, build: tool.build)
         var done = [InputWorker.Outcome?](repeating: nil, count: selected.count)
         await withTaskGroup(of: (Int, InputWorker.Outcome).self) { group in
             var next = 0
@@ -68,16 +76,16 @@ public struct BatchRunner: Sendable {
             for _ in 0 ..< min(jobs, selected.count) { submit() }
             while let (slot, outcome) = await group.next() {
                 done[slot] = outcome
-                for record in outcome.records { progress(selected[slot], record) }
+                for rows in outcome.rows { progress(selected[slot], PageProgress(rows, reused: outcome.logEntry.reused)) }
                 submit()
             }
         }
         let outcomes = selected.enumerated().map { slot, index in
             done[slot] ?? InputWorker.Outcome.notAnalysed(inputs[index], index: index, overlayName: names[index])
         }
-        let records = outcomes.flatMap(\.records)
-        var summary = BatchSummary(records: records)
-        try BatchRunner.writeTables(records, to: outputDirectory, summary: &summary)
+        let rows = outcomes.flatMap(\.rows)
+        var summary = BatchSummary(records: outcomes.flatMap(\.records), rows: rows)
+        try BatchRunner.writeTables(rows, to: outputDirectory, summary: &summary)
         let log = RunLog(tool: tool, config: options.configValues, jobs: jobs, resume: resume, shard: shard,
                          inputCount: inputs.count, inputs: outcomes.map(\.logEntry),
                          failures: summary.failureCount, startedAt: RunLog.timestamp(started),
@@ -89,14 +97,15 @@ public struct BatchRunner: Sendable {
         return summary
     }
 
-    /// Writes images.csv, pores.csv and the fit outputs of `records` (input order) into
-    /// `folder`, removing fit outputs a previous run left when there is no fit now.
-    static func writeTables(_ records: [ImageRecord], to folder: String,
+    /// Writes images.csv, pores.csv and the fit outputs of `rows` (input order) into `folder`,
+    /// removing fit outputs a previous run left when there is no fit now.
+    static func writeTables(_ rows: [RecordRows], to folder: String,
                             summary: inout BatchSummary) throws(AtomicFile.WriteError) {
-        (summary.fit, summary.fitNote) = BatchRunner.fit(records)
-        try AtomicFile.write(ResultTables.images(records).encoded(),
+        (summary.fit, summary.fitNote) = BatchRunner.fit(contributions: rows.compactMap(\.fit))
+        let tables = RecordRows.tables(rows)
+        try AtomicFile.write(tables.images.encoded(),
                              to: (folder as NSString).appendingPathComponent("images.csv"))
-        try AtomicFile.write(ResultTables.pores(records).encoded(),
+        try AtomicFile.write(tables.pores.encoded(),
                              to: (folder as NSString).appendingPathComponent("pores.csv"))
         if let fit = summary.fit {
             try FitOutputs.write(fit, to: folder)
@@ -173,8 +182,13 @@ public struct BatchRunner: Sendable {
     /// by current density (with the hierarchical bootstrap over images and pores; default seed
     /// and 9999 resamples).
     static func fit(_ records: [ImageRecord]) -> (FitReport?, String?) {
+        fit(contributions: records.compactMap(FitInputs.Contribution.init))
+    }
+
+    /// The fit over the per-image contributions (`FitInputs.Contribution`), in input order.
+    static func fit(contributions: [FitInputs.Contribution]) -> (FitReport?, String?) {
         do {
-            let inputs = try FitInputs(records: records)
+            let inputs = try FitInputs(contributions: contributions)
             if inputs.conditionCount < 2 {
                 return (nil, "no fit: needs calibrated images at ≥ 2 distinct current densities (have \(inputs.conditionCount))")
             }

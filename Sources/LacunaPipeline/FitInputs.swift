@@ -17,16 +17,40 @@ struct FitInputs {
     /// Pore radii per image per condition, aligned with ``conditions``.
     var samples: [ConditionSample] = []
 
-    init(records: [ImageRecord]) throws(FitError) {
-        var byDensity: [Double: (images: [[Double]], porosities: [Double])] = [:]
-        for record in records {
+    /// What one analysed image gives the fit: its name, current density, mean radius and the
+    /// radii of its interior pores in µm, and its porosity. `nil` for images without a current
+    /// density, a calibration or interior pores. Kept in the per-input cache (`RecordRows`), so
+    /// a resumed or merged run fits exactly the same numbers.
+    struct Contribution: Codable, Equatable, Sendable {
+        var image: String
+        var currentDensity: Double
+        var meanRadius: Double
+        var radii: [Double]
+        var porosity: Double
+
+        init?(_ record: ImageRecord) {
             guard let density = record.currentDensity, let measurement = record.measurement,
-                  let size = measurement.calibration.pixelSize else { continue }
+                  let size = measurement.calibration.pixelSize else { return nil }
             let radii = measurement.interiorPores.map { (Double($0.area) * size.area / Double.pi).squareRoot() }
-            guard let mean = measurement.radiusStatisticsMicrometres?.mean, !radii.isEmpty else { continue }
-            points.append(FitReport.Point(image: record.image, currentDensity: density, radiusMicrometres: mean))
-            byDensity[density, default: ([], [])].images.append(radii)
-            byDensity[density, default: ([], [])].porosities.append(measurement.porosity)
+            guard let mean = measurement.radiusStatisticsMicrometres?.mean, !radii.isEmpty else { return nil }
+            image = record.image
+            currentDensity = density
+            meanRadius = mean
+            self.radii = radii
+            porosity = measurement.porosity
+        }
+    }
+
+    init(records: [ImageRecord]) throws(FitError) {
+        try self.init(contributions: records.compactMap(Contribution.init))
+    }
+
+    init(contributions: [Contribution]) throws(FitError) {
+        var byDensity: [Double: (images: [[Double]], porosities: [Double])] = [:]
+        for c in contributions {
+            points.append(FitReport.Point(image: c.image, currentDensity: c.currentDensity, radiusMicrometres: c.meanRadius))
+            byDensity[c.currentDensity, default: ([], [])].images.append(c.radii)
+            byDensity[c.currentDensity, default: ([], [])].porosities.append(c.porosity)
         }
         for (index, density) in byDensity.keys.sorted().enumerated() {
             guard let group = byDensity[density] else { continue }

@@ -1,20 +1,22 @@
 import Foundation
 import LacunaReport
 
-/// The work on one input inside a batch: hash the file, reuse its cached records when
-/// `--resume` allows, otherwise analyse it (every page asked for) and cache the records.
+/// The work on one input inside a batch: hash the file, reuse its cached rows when `--resume`
+/// allows, otherwise analyse it (every page asked for) and cache the rows.
 struct InputWorker: Sendable {
-    /// What came of one input: its records (input page order) and its run.json entry.
+    /// What came of one input: the records analysed now (none when reused), the rows of every
+    /// page (input page order) and its run.json entry.
     struct Outcome: Sendable {
         var records: [ImageRecord]
+        var rows: [RecordRows]
         var logEntry: RunLog.Input
 
         /// An input the batch never reached (a cancelled task).
         static func notAnalysed(_ input: ImageInput, index: Int, overlayName: String) -> Outcome {
             let record = ImageRecord(image: input.name, currentDensity: input.currentDensity, outcome: .failed("not analysed"))
-            return Outcome(records: [record], logEntry: RunLog.Input(
-                index: index, path: input.path, name: input.name, currentDensity: input.currentDensity, sizeBytes: nil, sha256: nil, reused: false,
-                timeS: 0, cacheKey: nil, overlay: overlayName, pages: [RunLog.Page(record)]))
+            return Outcome(records: [record], rows: [RecordRows(record)], logEntry: RunLog.Input(
+                index: index, path: input.path, name: input.name, currentDensity: input.currentDensity, sizeBytes: nil,
+                sha256: nil, reused: false, timeS: 0, cacheKey: nil, overlay: overlayName, pages: [RunLog.Page(record)]))
         }
     }
 
@@ -22,34 +24,40 @@ struct InputWorker: Sendable {
     var cache: ResultCache
     var overlayFolder: String
     var resume: Bool
-    var toolVersion: String
+    /// Version and executable hash, part of every cache key.
+    var build: String
 
     /// Processes `input` (position `index` in the whole list) with overlay file `overlayName`.
     func process(_ input: ImageInput, index: Int, overlayName: String) -> Outcome {
         let start = Date()
         let digest = FileDigest.of(fileAt: input.path)
         let key = ResultCache.key(for: input, digest: digest, options: analyzer.options, overlayName: overlayName,
-                                  toolVersion: toolVersion)
-        let records: [ImageRecord]
+                                  build: build)
+        var records: [ImageRecord] = []
+        let rows: [RecordRows]
+        let pages: [RunLog.Page]
         var reused = false
-        if resume, let key, let cached = cache.reusableRecords(forKey: key, overlayFolder: overlayFolder) {
-            records = cached
+        if resume, let key, let entry = cache.reusableEntry(forKey: key, overlayFolder: overlayFolder) {
+            rows = entry.rows
+            pages = entry.pages
             reused = true
         } else {
             let overlayPath = (overlayFolder as NSString).appendingPathComponent(overlayName)
             records = BatchRunner.process(input, analyzer: analyzer, overlayPath: overlayPath)
+            rows = records.map(RecordRows.init)
+            pages = records.map(RunLog.Page.init)
             if let key {
                 let overlays = zip(records, InputWorker.overlayPaths(overlayPath, records: records))
                     .filter { $0.0.measurement != nil }.map(\.1)
-                cache.store(records, key: key, overlays: overlays)
+                cache.store(rows, pages: pages, key: key, overlays: overlays)
             }
         }
         let cacheKey = key.flatMap { FileManager.default.fileExists(atPath: cache.path(forKey: $0)) ? $0 : nil }
         let entry = RunLog.Input(index: index, path: input.path, name: input.name, currentDensity: input.currentDensity,
-                                 sizeBytes: digest?.size,
-                                 sha256: digest?.sha256, reused: reused, timeS: Date().timeIntervalSince(start),
-                                 cacheKey: cacheKey, overlay: overlayName, pages: records.map(RunLog.Page.init))
-        return Outcome(records: records, logEntry: entry)
+                                 sizeBytes: digest?.size, sha256: digest?.sha256, reused: reused,
+                                 timeS: Date().timeIntervalSince(start), cacheKey: cacheKey, overlay: overlayName,
+                                 pages: pages)
+        return Outcome(records: records, rows: rows, logEntry: entry)
     }
 
     /// The overlay file of each record: `<name>.png`, or `<name>.p<k>.png` when one file gave

@@ -2,20 +2,23 @@ import Foundation
 import LacunaReport
 
 /// Per-input results kept under `DIR/.lacuna/images/<key>.json`, so that `--resume` reuses an
-/// image's exact records and `lacuna merge` can combine shard outputs.
+/// image's exact rows and `lacuna merge` can combine shard outputs.
 ///
-/// The key is the SHA-256 of everything that decides an input's records: the cache format,
-/// the tool version, every analysis option (`String(reflecting:)` of `AnalysisOptions`, so an
-/// option added later is covered without being listed here), the input as given (path, name,
-/// current density, manifest pixel size), the SHA-256 of the file and of its calibration
-/// sidecars (`<stem>.txt`, `.hdr`), and the overlay's file name. An entry is written atomically
-/// after its overlays, so an entry on disk always describes finished work; it is only written
-/// when its records survive the JSON round trip unchanged.
+/// The key is the SHA-256 of everything that decides an input's outputs: the cache format, the
+/// build (version and SHA-256 of the executable, so a rebuilt program never reuses results of
+/// older code), every analysis option (`String(reflecting:)` of `AnalysisOptions`, so an option
+/// added later is covered without being listed here), the input as given (path, name, current
+/// density, manifest pixel size), the SHA-256 of the file and of its calibration sidecars
+/// (`<stem>.txt`, `.hdr`), and the overlay's file name. An entry holds the input's table rows
+/// and fit numbers (`RecordRows`), its run.json pages and the SHA-256 of its overlays; it is
+/// written atomically after the overlays, so an entry on disk always describes finished work,
+/// and only when it survives the JSON round trip unchanged.
 public struct ResultCache: Sendable {
     /// One input's results.
     struct Entry: Codable, Equatable {
         var key: String
-        var records: [CachedRecord]
+        var rows: [RecordRows]
+        var pages: [RunLog.Page]
         /// Overlay file name (in `overlays/`) → SHA-256 of its bytes, for the analysed pages.
         var overlays: [String: String]
     }
@@ -34,9 +37,9 @@ public struct ResultCache: Sendable {
     /// The key of `input` analysed with `options`, or `nil` when the file cannot be read (then
     /// nothing is cached: the failure is retried on every run).
     static func key(for input: ImageInput, digest: FileDigest?, options: AnalysisOptions, overlayName: String,
-                    toolVersion: String) -> String? {
+                    build: String) -> String? {
         guard let digest else { return nil }
-        var text = "lacuna-cache 1\nversion \(toolVersion)\noptions \(String(reflecting: options))\n"
+        var text = "lacuna-cache 2\nbuild \(build)\noptions \(String(reflecting: options))\n"
         text += "input \(String(reflecting: input))\nfile \(digest.size) \(digest.sha256)\noverlay \(overlayName)\n"
         let stem = (input.path as NSString).deletingPathExtension
         for ext in sidecarExtensions {
@@ -59,36 +62,35 @@ public struct ResultCache: Sendable {
         return entry
     }
 
-    /// The records under `key` when every one decodes and every overlay they drew is still on
-    /// disk with the same bytes; `nil` otherwise (the input is then analysed again).
-    func reusableRecords(forKey key: String, overlayFolder: String) -> [ImageRecord]? {
-        guard let entry = entry(forKey: key) else { return nil }
-        let records = entry.records.compactMap(\.record)
-        guard records.count == entry.records.count, !records.isEmpty,
-              records.allSatisfy({ $0.measurement != nil }) else { return nil }
+    /// The entry under `key` when every page was analysed, its rows fit the current columns and
+    /// every overlay it drew is still on disk with the same bytes; `nil` otherwise (the input is
+    /// then analysed again; failures are always retried).
+    func reusableEntry(forKey key: String, overlayFolder: String) -> Entry? {
+        guard let entry = entry(forKey: key), !entry.rows.isEmpty, entry.rows.count == entry.pages.count,
+              entry.rows.allSatisfy({ $0.error == nil && $0.matchesColumns }) else { return nil }
         for (name, hash) in entry.overlays {
             let file = (overlayFolder as NSString).appendingPathComponent(name)
             guard FileDigest.of(fileAt: file)?.sha256 == hash else { return nil }
         }
-        return records
+        return entry
     }
 
-    /// Stores `records` under `key` with the hashes of `overlays` (full paths). Returns whether
-    /// it did: not when the records do not survive the round trip or the write fails (the
-    /// input is then redone by `--resume`, which costs time but never correctness).
+    /// Stores the rows and run.json pages of one input under `key` with the hashes of
+    /// `overlays` (full paths). Returns whether it did: not when the entry does not survive the
+    /// round trip or the write fails (the input is then redone by `--resume`, which costs time
+    /// but never correctness).
     @discardableResult
-    func store(_ records: [ImageRecord], key: String, overlays: [String]) -> Bool {
+    func store(_ rows: [RecordRows], pages: [RunLog.Page], key: String, overlays: [String]) -> Bool {
         var hashes: [String: String] = [:]
         for overlay in overlays {
             guard let digest = FileDigest.of(fileAt: overlay) else { return false }
             hashes[(overlay as NSString).lastPathComponent] = digest.sha256
         }
-        let entry = Entry(key: key, records: records.map(CachedRecord.init), overlays: hashes)
+        let entry = Entry(key: key, rows: rows, pages: pages, overlays: hashes)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         guard let data = try? encoder.encode(entry),
-              let back = try? JSONDecoder().decode(Entry.self, from: data),
-              back.records.map(\.record) == records else { return false }
+              let back = try? JSONDecoder().decode(Entry.self, from: data), back == entry else { return false }
         do {
             try AtomicFile.makeDirectory(folder)
             try AtomicFile.write(data, to: path(forKey: key))

@@ -15,12 +15,19 @@ public struct RunLog: Codable, Sendable, Equatable {
         public var gitCommit: String?
         /// Why `gitCommit` is missing, when it is.
         public var gitCommitNote: String?
+        /// SHA-256 of the executable that ran, when it could be read: identifies the build
+        /// exactly, and keys the result cache so a rebuilt program never reuses old results.
+        public var executableSha256: String?
 
-        public init(version: String, gitCommit: String?, gitCommitNote: String?) {
+        public init(version: String, gitCommit: String?, gitCommitNote: String?, executableSha256: String? = nil) {
             self.version = version
             self.gitCommit = gitCommit
             self.gitCommitNote = gitCommitNote
+            self.executableSha256 = executableSha256
         }
+
+        /// Version and executable hash: what the result cache keys on.
+        var build: String { version + " " + (executableSha256 ?? "unknown-executable") }
     }
 
     /// The machine.

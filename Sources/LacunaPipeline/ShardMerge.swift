@@ -2,7 +2,7 @@ import Foundation
 import LacunaReport
 
 /// Combines the output folders of `lacuna analyze --shard K/N` runs into one folder that equals
-/// an unsharded run: records in the original input order (from each shard's run.json and its
+/// an unsharded run: rows in the original input order (from each shard's run.json and its
 /// `.lacuna/images/` entries), overlays copied, tables written and the fit refitted with the
 /// batch runner's own code. Every file is written atomically.
 public enum ShardMerge {
@@ -32,7 +32,7 @@ public enum ShardMerge {
     public static func merge(_ folders: [String], into output: String,
                              tool: RunLog.Tool) throws(MergeError) -> BatchSummary {
         let logs = try folders.map { folder throws(MergeError) in try readLog(folder) }
-        guard let first = logs.first else { return BatchSummary(records: []) }
+        guard let first = logs.first else { return BatchSummary(records: [], rows: []) }
         var owner = [Int: Int]()
         for (f, log) in logs.enumerated() {
             if log.config != first.config { throw .mismatch(folder: folders[f], what: "configuration") }
@@ -55,16 +55,16 @@ public enum ShardMerge {
         } catch {
             throw .write(error)
         }
-        var records: [ImageRecord] = []
+        var rows: [RecordRows] = []
         var inputs: [RunLog.Input] = []
         for index in 0 ..< first.inputCount {
             guard let f = owner[index], let input = logs[f].inputs.first(where: { $0.index == index }) else { continue }
-            records += try copyResults(of: input, from: folders[f], overlayFolder: overlayFolder, cache: cache)
+            rows += try copyResults(of: input, from: folders[f], overlayFolder: overlayFolder, cache: cache)
             inputs.append(input)
         }
-        var summary = BatchSummary(records: records)
+        var summary = BatchSummary(records: [], rows: rows)
         do {
-            try BatchRunner.writeTables(records, to: output, summary: &summary)
+            try BatchRunner.writeTables(rows, to: output, summary: &summary)
         } catch {
             throw .write(error)
         }
@@ -101,21 +101,22 @@ public enum ShardMerge {
         }
     }
 
-    /// The records of one input from its shard `folder`, copying its overlays and cache entry
-    /// into the merged folder. An input without a cache entry (an unreadable file) failed; its
-    /// error rows are rebuilt from run.json.
+    /// The rows of one input from its shard `folder`, copying its overlays and cache entry into
+    /// the merged folder. An input without a cache entry (an unreadable file) failed; its error
+    /// rows are rebuilt from run.json as the shard made them.
     static func copyResults(of input: RunLog.Input, from folder: String, overlayFolder: String,
-                            cache: ResultCache) throws(MergeError) -> [ImageRecord] {
+                            cache: ResultCache) throws(MergeError) -> [RecordRows] {
         guard let key = input.cacheKey else {
             return input.pages.map {
-                ImageRecord(image: input.name, currentDensity: input.currentDensity,
-                            outcome: .failed($0.error ?? "not analysed"), page: $0.page)
+                RecordRows(ImageRecord(image: input.name, currentDensity: input.currentDensity,
+                                       outcome: .failed($0.error ?? "not analysed"), page: $0.page))
             }
         }
         let shardCache = ResultCache(outputDirectory: folder)
         guard let entry = shardCache.entry(forKey: key) else { throw .missingEntry(folder: folder, input: input.name) }
-        let records = entry.records.compactMap(\.record)
-        guard records.count == entry.records.count else { throw .missingEntry(folder: folder, input: input.name) }
+        guard entry.rows.allSatisfy(\.matchesColumns) else {
+            throw .mismatch(folder: folder, what: "table layout (a shard from another build)")
+        }
         for name in entry.overlays.keys.sorted() {
             let source = ((folder as NSString).appendingPathComponent("overlays") as NSString).appendingPathComponent(name)
             guard let bytes = FileManager.default.contents(atPath: source),
@@ -132,6 +133,6 @@ public enum ShardMerge {
             }
             try write(data, to: cache.path(forKey: key))
         }
-        return records
+        return entry.rows
     }
 }

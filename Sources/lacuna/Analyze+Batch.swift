@@ -74,7 +74,7 @@ extension Analyze {
                                         everyPage: options.pages == .all)
         defer { reporter.finish() }
         do {
-            return try await runner.run(inputs, outputDirectory: out) { _, record in reporter.report(record) }
+            return try await runner.run(inputs, outputDirectory: out) { _, page in reporter.report(page) }
         } catch {
             reporter.finish()
             logger.error("error: \(error.message)")

@@ -165,7 +165,7 @@ struct Analyze: AsyncParsableCommand {
             printError("wrote \(out)/images.csv, pores.csv\(summary.fit == nil ? "" : ", fit.json") and overlays/")
         }
         if summary.failureCount > 0 {
-            printError("\(summary.failureCount) of \(summary.records.count) images failed")
+            printError("\(summary.failureCount) of \(summary.rowCount) images failed")
             throw ExitCode(ExitStatus.someInputsFailed)
         }
     }

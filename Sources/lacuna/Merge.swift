@@ -31,10 +31,10 @@ struct Merge: ParsableCommand {
         if !quiet {
             if let fit = summary.fit { print(fit.summary()) }
             if let note = summary.fitNote { printError(note) }
-            printError("merged \(folders.count) folders: \(summary.records.count) rows into \(out)")
+            printError("merged \(folders.count) folders: \(summary.rowCount) rows into \(out)")
         }
         if summary.failureCount > 0 {
-            printError("\(summary.failureCount) of \(summary.records.count) images failed")
+            printError("\(summary.failureCount) of \(summary.rowCount) images failed")
             throw ExitCode(ExitStatus.someInputsFailed)
         }
     }

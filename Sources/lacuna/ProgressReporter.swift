@@ -1,4 +1,5 @@
 import Foundation
+import LacunaPipeline
 import LacunaReport
 import Logging
 
@@ -29,19 +30,19 @@ final class ProgressReporter: @unchecked Sendable {
         if showBar { StderrOutput.shared.setBar(bar(done: 0, failed: 0)) }
     }
 
-    /// Reports one finished record (from any task).
-    func report(_ record: ImageRecord) {
+    /// Reports one finished page (from any task).
+    func report(_ page: PageProgress) {
         lock.lock()
         done += 1
-        if record.measurement == nil { failed += 1 }
+        if page.error != nil { failed += 1 }
         let (doneNow, failedNow) = (done, failed)
         lock.unlock()
-        let name = everyPage ? "\(record.image) page \(record.page)" : record.image
-        switch record.outcome {
-        case let .failed(reason):
+        let name = everyPage ? "\(page.image) page \(page.page)" : page.image
+        if let reason = page.error {
             logger.error("[\(doneNow)/\(total)] \(name): error: \(reason)")
-        case let .measured(m):
-            logger.log(level: showBar ? .debug : .info, "[\(doneNow)/\(total)] \(name): \(m.pores.count) pores")
+        } else {
+            logger.log(level: showBar ? .debug : .info,
+                       "[\(doneNow)/\(total)] \(name): \(page.poreCount) pores\(page.reused ? " (reused)" : "")")
         }
         if showBar { StderrOutput.shared.setBar(bar(done: doneNow, failed: failedNow)) }
     }

@@ -14,23 +14,29 @@ enum Provenance {
     static let version = "0.1.0"
 
     static var tool: RunLog.Tool {
+        let executable = executablePath().flatMap { FileDigest.of(fileAt: $0)?.sha256 }
         guard let checkout = checkoutFolder() else {
             return RunLog.Tool(version: version, gitCommit: nil,
-                               gitCommitNote: "the executable is not inside a source checkout")
+                               gitCommitNote: "the executable is not inside a source checkout",
+                               executableSha256: executable)
         }
         guard let commit = gitHead(in: checkout) else {
             return RunLog.Tool(version: version, gitCommit: nil,
-                               gitCommitNote: "git rev-parse HEAD failed in \(checkout)")
+                               gitCommitNote: "git rev-parse HEAD failed in \(checkout)", executableSha256: executable)
         }
         return RunLog.Tool(version: version, gitCommit: commit,
-                           gitCommitNote: "read at run time from the checkout \(checkout)")
+                           gitCommitNote: "read at run time from the checkout \(checkout)", executableSha256: executable)
+    }
+
+    /// The running executable's path (symlinks resolved).
+    static func executablePath() -> String? {
+        Bundle.main.executableURL?.resolvingSymlinksInPath().path
     }
 
     /// The nearest folder above the executable with `Package.swift` and `.git`.
     static func checkoutFolder() -> String? {
-        var url = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
-        if let executable = Bundle.main.executableURL { url = executable.resolvingSymlinksInPath() }
-        url.deleteLastPathComponent()
+        guard let executable = executablePath() else { return nil }
+        var url = URL(fileURLWithPath: executable).deletingLastPathComponent()
         while url.path != "/" && !url.path.isEmpty {
             let manager = FileManager.default
             if manager.fileExists(atPath: url.appendingPathComponent("Package.swift").path),
