@@ -1,5 +1,6 @@
 import Foundation
 import LacunaIO
+import LacunaMeasure
 import LacunaSegmentation
 
 /// The analysis options as named configuration keys: what run.json records as the effective
@@ -8,7 +9,7 @@ import LacunaSegmentation
 extension AnalysisOptions {
     /// Keys in the order `lacuna config --defaults` prints them.
     public static let configKeys = ["pores", "sigma", "min_area", "pixel_size", "max_pixels", "databar", "page",
-                                    "roi", "scale_bar_um", "colormap"]
+                                    "roi", "scale_bar_um", "colormap", "radius", "edge"]
 
     /// The options as configuration values, one per key of `configKeys`.
     public var configValues: [String: ConfigValue] {
@@ -21,6 +22,8 @@ extension AnalysisOptions {
             "scale_bar_um": scaleBarMicrometres.map(ConfigValue.number) ?? .null,
             "colormap": colorMap.map { .string($0.rawValue) } ?? .null,
             "roi": region.map { .string("\($0.x),\($0.y),\($0.width),\($0.height)") } ?? .null,
+            "radius": .string(radiusDefinition.rawValue),
+            "edge": .string(edgeHandling.rawValue),
         ]
         switch databar {
         case .automatic: values["databar"] = .string("auto")
@@ -99,6 +102,16 @@ extension AnalysisOptions {
             case let .int(n) where n >= 1: pages = .page(n)
             default: throw invalid("a page number from 1, or all")
             }
+        case "radius":
+            guard case let .string(s) = value, let r = RadiusDefinition(rawValue: s) else {
+                throw invalid(RadiusDefinition.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            radiusDefinition = r
+        case "edge":
+            guard case let .string(s) = value, let e = EdgeHandling(rawValue: s) else {
+                throw invalid(EdgeHandling.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            edgeHandling = e
         default:
             throw .unknownKey(key)
         }

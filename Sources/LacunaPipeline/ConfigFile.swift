@@ -74,6 +74,8 @@ public enum ConfigFile {
         "roi": "analyse only this rectangle of the frame: \"x,y,width,height\" in pixels; null for all",
         "scale_bar_um": "length in µm of the scale bar in the data bar (pixel size from it); null to ignore",
         "colormap": "invert colour-mapped RGB images through jet, viridis, magma, inferno, plasma, hot or gray; null for grey",
+        "radius": "radius of the per-image distribution statistics: equivalent, inscribed, feret, min-feret, local-thickness",
+        "edge": "pores touching the frame edge in those statistics: exclude, weight (Miles–Lantuéjoul), include",
     ]
 
     /// A YAML file with every key at its default, each under a comment saying what it means.

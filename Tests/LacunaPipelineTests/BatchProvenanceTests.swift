@@ -116,12 +116,15 @@ struct BatchProvenanceTests {
             roi: "1,2,3,4"
             scale_bar_um: 10
             colormap: jet
+            radius: feret
+            edge: weight
             """, path: "c")
         options = try ConfigFile.apply(changed, to: options)
         #expect(options.polarity == .bright && options.blurSigma == 2 && options.minimumPoreArea == 5)
         #expect(options.pixelSizeOverride == 0.01 && options.maxPixels == 1000 && options.databar == .rows(12))
         #expect(options.pages == .all && options.region == AnalysisOptions.Region(x: 1, y: 2, width: 3, height: 4))
         #expect(options.scaleBarMicrometres == 10 && options.colorMap == .jet)
+        #expect(options.radiusDefinition == .feret && options.edgeHandling == .weight)
         // What run.json records reads back into the same options.
         var again = AnalysisOptions()
         for (key, value) in options.configValues { try again.set(key, to: value) }
