@@ -29,11 +29,14 @@ public struct ImageMeasurement: Sendable, Equatable {
     public var edgeHandling: EdgeHandling
     /// Grey-level checks of the frame, when measured.
     public var quality: ImageQuality?
+    /// Porosity and mean radius at the threshold ± a few grey levels, when measured.
+    public var thresholdSensitivity: ThresholdSensitivity?
 
     public init(width: Int, height: Int, databarHeight: Int, calibration: Calibration, threshold: Int,
                 pores: [RegionProperties], databarMethod: DatabarMethod = .none, originX: Int = 0,
                 originY: Int = 0, warnings: [String] = [], radiusDefinition: RadiusDefinition = .equivalent,
-                edgeHandling: EdgeHandling = .exclude, quality: ImageQuality? = nil) {
+                edgeHandling: EdgeHandling = .exclude, quality: ImageQuality? = nil,
+                thresholdSensitivity: ThresholdSensitivity? = nil) {
         self.width = width
         self.height = height
         self.databarHeight = databarHeight
@@ -47,6 +50,7 @@ public struct ImageMeasurement: Sendable, Equatable {
         self.radiusDefinition = radiusDefinition
         self.edgeHandling = edgeHandling
         self.quality = quality
+        self.thresholdSensitivity = thresholdSensitivity
     }
 
     /// Pores that do not touch the frame's edge; only these enter size statistics, because a

@@ -167,7 +167,10 @@ public struct ImageAnalyzer: Sendable {
             databarMethod: context.databarMethod, originX: context.origin.x, originY: context.origin.y,
             warnings: context.warnings, radiusDefinition: options.radiusDefinition,
             edgeHandling: options.edgeHandling,
-            quality: ImageQuality(histogram: histogram(of: grey), fullScale: Int(S.max)))
+            quality: ImageQuality(histogram: histogram(of: grey), fullScale: Int(S.max)),
+            thresholdSensitivity: ImageAnalyzer.thresholdSensitivity(
+                of: smooth, threshold: threshold, step: ImageAnalyzer.sensitivityStep(fullScale: Int(S.max)),
+                options: options))
         let overlay = Overlay.render(grey: display, labels: components.labels, touchesBorder: pores.map(\.touchesBorder))
         return AnalyzedImage(measurement: measurement, overlay: overlay)
     }

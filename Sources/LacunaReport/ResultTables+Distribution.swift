@@ -13,6 +13,8 @@ extension ResultTables {
         "number_mean_radius_um", "area_mean_radius_um", "d10_radius_um", "d50_radius_um", "d90_radius_um",
         "lognormal_mu_um", "pore_density_per_um2", "pore_density_per_px2",
         "saturated_fraction", "contrast", "border_pore_fraction", "qa_flags",
+        "threshold_step", "porosity_threshold_lower", "porosity_threshold_raised",
+        "mean_radius_px_threshold_lower", "mean_radius_px_threshold_raised",
     ]
 
     /// Appended to pores.csv: shape descriptors in pixel units, the radius under the image's
@@ -36,6 +38,10 @@ extension ResultTables {
             f(m.numberDensityPerSquareMicrometre), f(m.numberDensityPerPixel),
             f(m.quality?.saturatedFraction), f(m.quality?.contrast), f(m.borderPoreFraction),
             m.qualityFlags.joined(separator: ";"),
+            m.thresholdSensitivity.map { String($0.step) } ?? "",
+            m.thresholdSensitivity.map { NumberFormat.fixed($0.porosityLower, decimals: 6) } ?? "",
+            m.thresholdSensitivity.map { NumberFormat.fixed($0.porosityRaised, decimals: 6) } ?? "",
+            f(m.thresholdSensitivity?.meanRadiusLower), f(m.thresholdSensitivity?.meanRadiusRaised),
         ]
     }
 
