@@ -7,7 +7,8 @@ import Foundation
 /// Each resample keeps every condition (stratum) and its current density, draws as many images
 /// as it has, with replacement, and — when ``BootstrapOptions/resamplesPores`` is set — draws
 /// each drawn image's pores with replacement; a condition with a single image resamples that
-/// image's pores. The condition mean is the mean of the (resampled) image means, as in
+/// image's pores. Image means are weighted means Σwᵢrᵢ/Σwᵢ of the (resampled) pores when the
+/// samples carry weights. The condition mean is the mean of the (resampled) image means, as in
 /// ``ConditionSample/estimate()``, and the coefficients are refitted on the condition means:
 /// - the OLS slope b (µm⁻¹ per mA/cm²) and intercept a (µm⁻¹) of 1/r = a + b·i,
 /// - the exponent n of r = A·iⁿ (OLS of ln r on ln i).
@@ -114,9 +115,10 @@ private struct Statistics {
     }
 }
 
-/// All pore radii in one flat array with per-image offsets, for fast resampling.
+/// All pore radii and weights in flat arrays with per-image offsets, for fast resampling.
 private struct FlatSample {
     var values: [Double] = []
+    var weights: [Double] = []
     /// Per image: (offset into values, count).
     var images: [(offset: Int, count: Int)] = []
     /// Per condition: (first image, image count).
@@ -126,10 +128,12 @@ private struct FlatSample {
     init(_ samples: [ConditionSample]) {
         for sample in samples {
             conditions.append((images.count, sample.images.count))
-            for image in sample.images {
+            let means = sample.imageMeans
+            for (index, image) in sample.images.enumerated() {
                 images.append((values.count, image.count))
                 values.append(contentsOf: image)
-                imageMeans.append(image.reduce(0, +) / Double(image.count))
+                weights.append(contentsOf: sample.poreWeights(ofImage: index))
+                imageMeans.append(means[index])
             }
         }
     }
@@ -144,21 +148,28 @@ private struct FlatSample {
     /// One resample's condition means.
     func resample(into means: inout [Double], generator: inout SeededGenerator, resamplingPores: Bool) {
         values.withUnsafeBufferPointer { values in
-            for (conditionIndex, condition) in conditions.enumerated() {
-                var total = 0.0
-                for _ in 0..<condition.count {
-                    let image = condition.count == 1
-                        ? condition.first : condition.first + generator.next(below: condition.count)
-                    let (offset, count) = images[image]
-                    if count == 1 || (!resamplingPores && condition.count > 1) {
-                        total += imageMeans[image]
-                    } else {
-                        var sum = 0.0
-                        for _ in 0..<count { sum += values[offset + generator.next(below: count)] }
-                        total += sum / Double(count)
+            weights.withUnsafeBufferPointer { weights in
+                for (conditionIndex, condition) in conditions.enumerated() {
+                    var total = 0.0
+                    for _ in 0..<condition.count {
+                        let image = condition.count == 1
+                            ? condition.first : condition.first + generator.next(below: condition.count)
+                        let (offset, count) = images[image]
+                        if count == 1 || (!resamplingPores && condition.count > 1) {
+                            total += imageMeans[image]
+                        } else {
+                            var weighted = 0.0
+                            var weightSum = 0.0
+                            for _ in 0..<count {
+                                let pore = offset + generator.next(below: count)
+                                weighted += weights[pore] * values[pore]
+                                weightSum += weights[pore]
+                            }
+                            total += weighted / weightSum
+                        }
                     }
+                    means[conditionIndex] = total / Double(condition.count)
                 }
-                means[conditionIndex] = total / Double(condition.count)
             }
         }
     }
@@ -179,9 +190,11 @@ private struct FlatSample {
                 }
             }
             let (offset, count) = images[condition.first]
-            let sum = values[offset..<(offset + count)].reduce(0, +)
-            return (offset..<(offset + count)).map { pore in
-                means[conditionIndex] = (sum - values[pore]) / Double(count - 1)
+            let range = offset..<(offset + count)
+            let weighted = range.reduce(0) { $0 + weights[$1] * values[$1] }
+            let weightSum = range.reduce(0) { $0 + weights[$1] }
+            return range.map { pore in
+                means[conditionIndex] = (weighted - weights[pore] * values[pore]) / (weightSum - weights[pore])
                 return statistics.evaluate(means)
             }
         }

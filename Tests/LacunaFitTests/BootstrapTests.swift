@@ -121,6 +121,44 @@ struct BootstrapTests {
         #expect(both.slope.standardError > imagesOnly.slope.standardError)
     }
 
+    @Test("unit weights change nothing; weights move the estimate and the jackknife as Σwr/Σw does")
+    func weights() throws {
+        let plain = Self.poreLevelSamples()
+        let unit = plain.map { sample in
+            ConditionSample(currentDensity: sample.currentDensity, images: sample.images,
+                            weights: sample.images.map { [Double](repeating: 1, count: $0.count) })
+        }
+        let options = BootstrapOptions(resamples: 200, seed: 4)
+        let fromPlain = try HierarchicalBootstrap(samples: plain, options: options)
+        let fromUnit = try HierarchicalBootstrap(samples: unit, options: options)
+        #expect(fromPlain == fromUnit)
+        // One image per condition: the slope estimate uses the weighted means, computed afresh.
+        let images: [[Double]] = [[4, 5, 3], [2, 2.5, 1.5], [1, 0.8, 0.9], [0.4, 0.5, 0.3]]
+        let w: [[Double]] = [[1, 2, 1], [3, 1, 1], [1, 1, 2], [2, 2, 1]]
+        let samples = (0..<4).map { ConditionSample(currentDensity: Self.currentDensities[$0], images: [images[$0]],
+                                                    weights: [w[$0]]) }
+        let means = (0..<4).map { k in zip(images[k], w[k]).reduce(0) { $0 + $1.0 * $1.1 } / w[k].reduce(0, +) }
+        let result = try HierarchicalBootstrap(samples: samples, options: options)
+        #expect(Tolerance.close(result.slope.estimate, try Self.slope(means), relative: 1e-12))
+        // The acceleration from the weighted leave-one-pore-out means, by hand.
+        var jackknife: [[Double]] = []
+        for k in 0..<4 {
+            jackknife.append(try (0..<3).map { j in
+                var reduced = means
+                var weighted = 0.0, total = 0.0
+                for p in 0..<3 where p != j {
+                    weighted += w[k][p] * images[k][p]
+                    total += w[k][p]
+                }
+                reduced[k] = weighted / total
+                return try Self.slope(reduced)
+            })
+        }
+        let expected = BootstrapInterval(estimate: result.slope.estimate, replicates: [0, 1], jackknife: jackknife,
+                                         confidenceLevel: 0.95).acceleration
+        #expect(Tolerance.close(result.slope.acceleration, expected, relative: 1e-9))
+    }
+
     @Test("nothing to resample, too few conditions, equal current densities: typed errors")
     func errors() {
         #expect(throws: FitError.nothingToResample(index: 1)) {

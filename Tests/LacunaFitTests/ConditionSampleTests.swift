@@ -37,6 +37,28 @@ struct ConditionSampleTests {
         #expect(estimate.meanRadius == 2)
     }
 
+    @Test("weighted pores: image mean Σwr/Σw, single-image SE by linearisation (hand calculation)")
+    func weighted() throws {
+        // Radii 1, 3 with weights 1, 3: mean (1 + 9)/4 = 2.5; Σw²(r − r̄)² = 2.25 + 2.25 = 4.5;
+        // SE = √(2/1 · 4.5)/4 = 0.75.
+        let estimate = try ConditionSample(currentDensity: 1, images: [[1, 3]], weights: [[1, 3]]).estimate()
+        #expect(estimate.meanRadius == 2.5)
+        #expect(abs(try #require(estimate.radiusStandardError) - 0.75) < 1e-15)
+        // Unit weights reproduce the unweighted SD/√n: (1, 3) → SD √2, SE 1.
+        let unit = try ConditionSample(currentDensity: 1, images: [[1, 3]], weights: [[1, 1]]).estimate()
+        #expect(abs(try #require(unit.radiusStandardError) - 1) < 1e-15)
+        // Several images: weighted image means (2.5 and 4), then their plain mean and spread.
+        let two = try ConditionSample(currentDensity: 1, images: [[1, 3], [4]], weights: [[1, 3], [2]]).estimate()
+        let twoError = try #require(two.radiusStandardError)
+        #expect(two.meanRadius == 3.25 && abs(twoError - 0.75) < 1e-15)
+        #expect(throws: FitError.emptyCondition(index: 0)) {
+            try ConditionSample(currentDensity: 1, images: [[1, 3]], weights: [[1]]).estimate()
+        }
+        #expect(throws: FitError.nonPositiveStandardError(index: 1, value: 0)) {
+            try ConditionSample(currentDensity: 1, images: [[1, 3]], weights: [[1, 0]]).estimate()
+        }
+    }
+
     @Test("empty or invalid data throw")
     func errors() {
         #expect(throws: FitError.emptyCondition(index: 0)) {

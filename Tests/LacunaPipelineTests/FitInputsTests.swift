@@ -52,6 +52,30 @@ struct FitInputsTests {
         #expect(abs(inputs.points[0].radius_um - means[0]) < 1e-12)
     }
 
+    @Test("the run's radius definition and edge weights reach the conditions; points stay at mean_radius_um")
+    func upstreamDefinition() throws {
+        // Frame 100 × 100; an interior pore with a 10 × 10 box has the Miles–Lantuéjoul weight
+        // 10⁴/((100 − 10 − 1)²) = 1.26247…, one with a 20 × 20 box 10⁴/79² = 1.60231….
+        let pores = [(400, 10), (100, 20)].enumerated().map { index, pore in
+            RegionProperties(label: index + 1, area: pore.0, perimeter: 4, centroidX: 50, centroidY: 50, minX: 30,
+                             minY: 30, maxX: 30 + pore.1, maxY: 30 + pore.1, touchesBorder: false)
+        }
+        let weighted = ImageMeasurement(width: 100, height: 100, databarHeight: 0,
+                                        calibration: Calibration(pixelSize: PixelSize(square: 0.5), source: .manual),
+                                        threshold: 100, pores: pores, edgeHandling: .weight)
+        let records = [ImageRecord(image: "w", currentDensity: 1, outcome: .measured(weighted)),
+                       ImageRecord(image: "u", currentDensity: 2, outcome: .measured(Self.measurement(areas: [400])))]
+        let inputs = try FitInputs(records: records)
+        let w1 = 1e4 / (89.0 * 89), w2 = 1e4 / (79.0 * 79)
+        let weights = try #require(inputs.samples[0].weights)
+        #expect(abs(weights[0][0] - w1) < 1e-12 && abs(weights[0][1] - w2) < 1e-12)
+        #expect(inputs.samples[1].weights == nil)
+        let big = (100 / Double.pi).squareRoot(), small = (25 / Double.pi).squareRoot()
+        #expect(abs(inputs.conditions[0].estimate.meanRadius - (w1 * big + w2 * small) / (w1 + w2)) < 1e-12)
+        // The first-release point is the unweighted mean_radius_um.
+        #expect(abs(inputs.points[0].radius_um - (big + small) / 2) < 1e-12)
+    }
+
     @Test("BatchRunner.fit: fewer than two current densities give the note, not a fit")
     func tooFew() {
         let records = [ImageRecord(image: "a", currentDensity: 2, outcome: .measured(Self.measurement(areas: [400])))]
