@@ -57,9 +57,12 @@ public struct BatchRunner: Sendable {
         let started = Date()
         let overlayFolder = (outputDirectory as NSString).appendingPathComponent("overlays")
         try AtomicFile.makeDirectory(overlayFolder)
+        let cache = ResultCache(outputDirectory: outputDirectory)
+        PartialFiles.removeAbandoned(in: [outputDirectory, overlayFolder, cache.folder,
+                                          (outputDirectory as NSString).appendingPathComponent("plots")])
         let names = BatchRunner.overlayNames(for: inputs)
         let selected = inputs.indices.filter { shard?.contains($0) ?? true }
-        let worker = InputWorker(analyzer: ImageAnalyzer(options: options), cache: ResultCache(outputDirectory: outputDirectory),
+        let worker = InputWorker(analyzer: ImageAnalyzer(options: options), cache: cache,
                                  overlayFolder: overlayFolder, resume: resume, build: tool.build)
         var done = [InputWorker.Outcome?](repeating: nil, count: selected.count)
         await withTaskGroup(of: (Int, InputWorker.Outcome).self) { group in

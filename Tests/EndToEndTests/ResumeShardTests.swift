@@ -92,6 +92,10 @@ struct ResumeShardTests {
         #expect(try LacunaProcess.deterministicFiles(in: out) == reference.files)
         let inputs = try #require(try LacunaProcess.runLog(in: out)["inputs"] as? [[String: Any]])
         #expect(inputs.filter { $0["reused"] as? Bool == true }.count == left)
+        for sub in ["", "/overlays", "/.lacuna/images"] {
+            let names = try FileManager.default.contentsOfDirectory(atPath: out + sub)
+            #expect(!names.contains { $0.contains(".partial-") }, "left in \(sub): \(names)")
+        }
     }
 
     @Test("--shard 1/3, 2/3, 3/3 merged equal the unsharded run; a missing shard is an error")

@@ -150,6 +150,22 @@ struct BatchProvenanceTests {
         }
     }
 
+    @Test("abandoned partial files of a killed writer are removed; a live writer's are kept")
+    func partialFiles() throws {
+        let folder = TestPaths.makeScratchFolder()
+        let finished = Process()
+        finished.executableURL = URL(fileURLWithPath: "/bin/true")
+        try finished.run()
+        finished.waitUntilExit()
+        let dead = folder + "/.a.png.partial-\(finished.processIdentifier)"
+        let live = folder + "/.b.png.partial-\(ProcessInfo.processInfo.processIdentifier)"
+        let other = folder + "/.keep"
+        for path in [dead, live, other] { try Data([0]).write(to: URL(fileURLWithPath: path)) }
+        PartialFiles.removeAbandoned(in: [folder])
+        #expect(!FileManager.default.fileExists(atPath: dead))
+        #expect(FileManager.default.fileExists(atPath: live) && FileManager.default.fileExists(atPath: other))
+    }
+
     @Test("shards partition the inputs: every index in exactly one of N shards")
     func shards() {
         for n in 1 ... 5 {
