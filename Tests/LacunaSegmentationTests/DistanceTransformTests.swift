@@ -85,7 +85,13 @@ struct DistanceTransformTests {
         return out
     }
 
-    @Test("Local thickness equals brute-force disk insertion", arguments: [UInt64(11), 12, 13])
+    @Test("Local thickness of random noise equals brute-force disk insertion", arguments: [(UInt64(21), 0.7), (22, 0.9), (23, 0.97)])
+    func thicknessNoise(seed: UInt64, density: Double) {
+        let mask = TestMasks.random(width: 45, height: 38, density: density, seed: seed)
+        #expect(localThickness(of: mask, outsideIsBackground: true).samples == Self.bruteForceThickness(mask))
+    }
+
+    @Test("Local thickness equals brute-force disk insertion", arguments: [UInt64(11), 12, 13, 14, 15, 16])
     func thickness(seed: UInt64) {
         // Blobs: union of random disks, so radii above 1 occur.
         var generator = SeededRandom(seed: seed)
