@@ -157,6 +157,22 @@ struct ImageDistributionTests {
         #expect(square.minFeret == 5)
     }
 
+    @Test("Doubling the pixel size doubles µm radii, shifts μ by ln 2 and quarters the µm density")
+    func pixelSize() throws {
+        for definition in RadiusDefinition.allCases {
+            let small = Self.measurement(definition, .weight)
+            var large = small
+            large.calibration = Calibration(pixelSize: PixelSize(square: 0.5), source: .manual)
+            let a = try #require(small.radiusDistributionMicrometres), b = try #require(large.radiusDistributionMicrometres)
+            #expect(abs((b.numberMean ?? 0) - 2 * (a.numberMean ?? 0)) <= 1e-12)
+            #expect(abs((b.d90 ?? 0) - 2 * (a.d90 ?? 0)) <= 1e-12)
+            #expect(abs((b.logMean ?? 0) - (a.logMean ?? 0) - 0.6931471805599453) <= 1e-12)
+            #expect(b.logSD == a.logSD)
+            #expect(abs((large.numberDensityPerSquareMicrometre ?? 0) * 4 - (small.numberDensityPerSquareMicrometre ?? 0)) <= 1e-15)
+            #expect(large.radiusDistributionPixels == small.radiusDistributionPixels)
+        }
+    }
+
     @Test("Quality flags: few pores and border fraction from the pores, grey checks from quality")
     func flags() {
         var m = Self.measurement(.equivalent, .exclude)
