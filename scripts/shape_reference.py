@@ -41,6 +41,8 @@ masks = {
     "ellipse_30x15": ((xs - 60) / 30) ** 2 + ((ys - 60) / 15) ** 2 <= 1,
     "hexagon_R25": polygon_mask(6, 0),
     "pentagon_R25": polygon_mask(5, 90),
+    # anchors.md §4.2 "Holes inside an object": 10 < rho <= 20.
+    "ring_10_20": (rho2 > 100) & (rho2 <= 400),
     # Asymmetric: a 30 x 8 bar (x 40..69, y 50..57) with a 8 x 20 leg (x 40..47, y 58..77).
     "lshape": ((xs >= 40) & (xs < 70) & (ys >= 50) & (ys < 58)) | ((xs >= 40) & (xs < 48) & (ys >= 58) & (ys < 78)),
 }

@@ -94,6 +94,21 @@ struct ShapeReferenceTests {
         #expect(abs(s.localThicknessRadius - e[6]) <= 1e-9, "\(reference.name) LT \(s.localThicknessRadius)")
     }
 
+    @Test("A ring (anchors.md §4.2, holes inside an object): ImageJ counts the outer boundary only")
+    func ring() throws {
+        let mask = TestMasks.ring(width: 120, height: 120, centreX: 60, centreY: 60, inner: 10, outer: 20)
+        let (region, s) = try Self.shape(mask)
+        #expect(region.area == 940)
+        // ImageJ 1.54: Perim 132.9533 (the disk's), Circ 0.6683, Solidity 0.7159.
+        #expect(abs(s.perimeterImageJ - 132.9533) <= 5e-5)
+        #expect(abs(s.circularityImageJ - 0.6683) <= 5e-5)
+        #expect(abs(s.solidityImageJ - 0.7159) <= 5e-5)
+        // scikit-image (scripts/shape_reference.py): Crofton counts both boundaries; the convex
+        // hull image is the full disk's.
+        #expect(abs(s.perimeterCrofton - 192.911355431688) <= 1e-9)
+        #expect(s.convexAreaPixels == 1305)
+    }
+
     @Test("Asymmetric L shape: scikit-image values and orientation, ImageJ values by hand")
     func lShape() throws {
         // A 30 × 8 bar (x 40…69, y 50…57) with an 8 × 20 leg (x 40…47, y 58…77): 400 pixels.
