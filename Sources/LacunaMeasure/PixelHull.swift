@@ -1,9 +1,10 @@
-/// The pixel count of scikit-image's convex hull image (`area_convex`, `convex_hull_image`
-/// with its defaults): the hull of the midpoints of every region pixel's four edges (the
-/// "diamond" offsets ±½ along each axis), then every pixel whose centre lies inside or on it.
+/// scikit-image's convex hull image (`convex_hull_image` with its defaults; its pixel count is
+/// `area_convex`) as one column interval per crop row (`nil` for rows
+/// outside it): the hull of the midpoints of every region pixel's four edges (the "diamond"
+/// offsets ±½ along each axis), then every pixel whose centre lies inside or on it.
 /// Coordinates are doubled so that the test is exact integer arithmetic. The first and last
 /// pixel of each row span the hull. O(rows × hull vertices).
-func pixelHullArea(of crop: RegionCrop) -> Int {
+func pixelHullRows(of crop: RegionCrop) -> [(first: Int, last: Int)?] {
     var xs: [Int] = [], ys: [Int] = []
     let extents = crop.rowExtents()
     for (index, extent) in extents.enumerated() {
@@ -16,8 +17,8 @@ func pixelHullArea(of crop: RegionCrop) -> Int {
     }
     let hull = ConvexPolygon(xs: xs, ys: ys)
     let n = hull.count
-    guard n >= 3 else { return extents.reduce(0) { $0 + ($1.map { $0.last - $0.first + 1 } ?? 0) } }
-    var total = 0
+    var rows = [(first: Int, last: Int)?](repeating: nil, count: crop.mask.height)
+    guard n >= 3 else { return rows }
     for row in 1 ... extents.count {
         let y = 2 * row
         // ImageJ order has the interior on the right: cross(b − a, p − a) ≤ 0 inside.
@@ -38,9 +39,44 @@ func pixelHullArea(of crop: RegionCrop) -> Int {
         if empty || low > high { continue }
         // Pixel centres are the even doubled x values.
         let first = ceilDiv(low, 2), last = floorDiv(high, 2)
-        if last >= first { total += last - first + 1 }
+        if last >= first { rows[row] = (first, last) }
     }
-    return total
+    return rows
+}
+
+/// scikit-image's `feret_diameter_max`: the largest distance between the points of the
+/// marching-squares contour at level ½ of the (padded) convex hull image — the midpoints
+/// between each hull-image pixel and its 4-neighbours outside it (pixel centres ± ½, where
+/// ImageJ uses pixel corners; a single pixel gives 1, a 10 × 10 square √181 = 13.4536).
+/// O(rows + hull vertices²).
+func skimageFeretDiameter(hullRows rows: [(first: Int, last: Int)?]) -> Double {
+    // Doubled coordinates: pixel (x, y) at (2x, 2y), midpoints at odd offsets.
+    var xs: [Int] = [], ys: [Int] = []
+    for (y, interval) in rows.enumerated() {
+        guard let (a, b) = interval else { continue }
+        xs += [2 * a - 1, 2 * b + 1]
+        ys += [2 * y, 2 * y]
+        // Vertical neighbours outside: columns of [a, b] not in the row above / below; only the
+        // ends of those runs can be extreme.
+        for (neighbour, offset) in [(y - 1, -1), (y + 1, 1)] {
+            let other = neighbour >= 0 && neighbour < rows.count ? rows[neighbour] : nil
+            var runs: [(Int, Int)] = []
+            if let (c, d) = other {
+                if a < c { runs.append((a, min(b, c - 1))) }
+                if b > d { runs.append((max(a, d + 1), b)) }
+            } else {
+                runs.append((a, b))
+            }
+            for (start, end) in runs where start <= end {
+                xs += [2 * start, 2 * end]
+                ys += [2 * y + offset, 2 * y + offset]
+            }
+        }
+    }
+    guard !xs.isEmpty else { return 0 }
+    let hull = ConvexPolygon(xs: xs, ys: ys)
+    let (i, j) = hull.diameterPair()
+    return Double(hull.squaredDistance(i, j)).squareRoot() / 2
 }
 
 /// ⌈a / b⌉ for b ≠ 0.

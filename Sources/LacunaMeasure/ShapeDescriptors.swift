@@ -34,6 +34,9 @@ public struct ShapeDescriptors: Sendable, Equatable {
     public var feret: Double
     public var minFeret: Double
     public var feretAngleDegrees: Double
+    /// scikit-image's `feret_diameter_max` (contour through pixel-edge midpoints of its convex
+    /// hull image), the Feret diameter of anchors.md §4.4.
+    public var feretSkimage: Double
     /// Radius of the largest inscribed disk: the maximum Euclidean distance from a region
     /// pixel's centre to the nearest background pixel's centre (SciPy EDT convention; a lone
     /// pixel has 1).
@@ -61,7 +64,9 @@ public struct ShapeDescriptors: Sendable, Equatable {
             ? 0 : min(1, 4 * Double.pi * area / (perimeterImageJ * perimeterImageJ))
         let hull = cornerHull(of: crop)
         convexAreaImageJ = hull.area
-        convexAreaPixels = pixelHullArea(of: crop)
+        let hullRows = pixelHullRows(of: crop)
+        convexAreaPixels = hullRows.reduce(0) { $0 + ($1.map { $0.last - $0.first + 1 } ?? 0) }
+        feretSkimage = skimageFeretDiameter(hullRows: hullRows)
         solidityImageJ = convexAreaImageJ > 0 ? area / convexAreaImageJ : 0
         soliditySkimage = convexAreaPixels > 0 ? area / Double(convexAreaPixels) : 0
         let imagej = ImageJEllipse(moments: moments)

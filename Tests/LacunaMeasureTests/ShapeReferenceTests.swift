@@ -94,6 +94,19 @@ struct ShapeReferenceTests {
         #expect(abs(s.localThicknessRadius - e[6]) <= 1e-9, "\(reference.name) LT \(s.localThicknessRadius)")
     }
 
+    @Test("scikit-image feret_diameter_max (§4.2) and Feret/2 (§4.4)", arguments: [
+        ("pixel", 1.0, nil), ("square10", 13.453624047074, nil), ("disk_r5", 11.180339887499, nil),
+        ("disk_r20", 41.436698710201, 20.718), ("ellipse_30x15", 61.032778078669, 30.516),
+        ("hexagon_R25", 51.0, 25.500), ("pentagon_R25", 48.083261120685, 24.042),
+    ] as [(String, Double, Double?)])
+    func skimageFeret(name: String, feret: Double, half: Double?) throws {
+        let reference = try #require(ShapeReference.all.first { $0.name == name })
+        let (_, s) = try Self.shape(reference.build())
+        // scripts/shape_reference.py prints 12 decimals; anchors.md §4.4 prints Feret/2 with 3.
+        #expect(abs(s.feretSkimage - feret) <= 1e-9, "\(name): \(s.feretSkimage)")
+        if let half { #expect(abs(s.feretSkimage / 2 - half) <= 5e-4 + 1e-12, "\(name)") }
+    }
+
     @Test("A ring (anchors.md §4.2, holes inside an object): ImageJ counts the outer boundary only")
     func ring() throws {
         let mask = TestMasks.ring(width: 120, height: 120, centreX: 60, centreY: 60, inner: 10, outer: 20)
@@ -107,6 +120,7 @@ struct ShapeReferenceTests {
         // hull image is the full disk's.
         #expect(abs(s.perimeterCrofton - 192.911355431688) <= 1e-9)
         #expect(s.convexAreaPixels == 1305)
+        #expect(abs(s.feretSkimage - 41.436698710201) <= 1e-9)
     }
 
     @Test("Asymmetric L shape: scikit-image values and orientation, ImageJ values by hand")
@@ -120,6 +134,7 @@ struct ShapeReferenceTests {
         // scripts/shape_reference.py.
         #expect(abs(s.perimeterCrofton - 108.308814978539) <= 1e-9)
         #expect(s.convexAreaPixels == 610)
+        #expect(abs(s.feretSkimage - 40.360872141221) <= 1e-9)
         #expect(abs(s.majorAxisSkimage - 41.431019753392) <= 1e-9)
         #expect(abs(s.minorAxisSkimage - 22.732149088769) <= 1e-9)
         #expect(abs(s.eccentricity - 0.836035979806) <= 1e-9)
