@@ -62,19 +62,27 @@ public struct InputExpander: Sendable {
     func images(inFolder folder: String) -> [String] {
         var found: [String] = []
         var pending = [folder]
+        // Folders already searched, by resolved path: a symbolic link back up the tree is
+        // followed once, not forever.
+        var searched = Set<String>()
         while let current = pending.popLast() {
-            if excludedFolders.contains(InputExpander.canonical(current)) { continue }
+            let resolved = InputExpander.canonical(current)
+            if excludedFolders.contains(resolved) || !searched.insert(resolved).inserted { continue }
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: current) else { continue }
-            for name in names where !name.hasPrefix(".") {
+            // Sorted, and pushed so that sub-folders are searched in that order: which of two
+            // paths to the same folder (a link) is kept never depends on the file system.
+            var subfolders: [String] = []
+            for name in names.sorted() where !name.hasPrefix(".") {
                 let path = (current as NSString).appendingPathComponent(name)
                 var isFolder: ObjCBool = false
                 guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { continue }
                 if isFolder.boolValue {
-                    pending.append(path)
+                    subfolders.append(path)
                 } else if InputExpander.looksLikeImage(atPath: path) {
                     found.append(path)
                 }
             }
+            pending += subfolders.reversed()
         }
         return found.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
     }

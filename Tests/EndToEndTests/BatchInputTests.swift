@@ -22,6 +22,8 @@ struct BatchInputTests {
     @Test("a folder is searched recursively by magic bytes, sorted; hidden files and the output folder are skipped")
     func folderInput() throws {
         let top = try makeTree()
+        // A link back up the tree must not make the search endless.
+        try FileManager.default.createSymbolicLink(atPath: top + "/sub/loop", withDestinationPath: top)
         let out = top + "/results"
         let run = try LacunaProcess.run(["analyze", top, "--out", out, "--quiet"])
         #expect(run.status == 0, "\(run.stderr)")
