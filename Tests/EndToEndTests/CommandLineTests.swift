@@ -5,26 +5,9 @@ import Testing
 /// Runs the built `lacuna` binary as a user would and checks exit codes, stderr and files.
 @Suite("lacuna command line", .enabled(if: TestPaths.lacunaBinary != nil))
 struct CommandLineTests {
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
+    typealias Run = LacunaProcess.Run
 
-    func lacuna(_ arguments: [String]) throws -> Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(TestPaths.lacunaBinary))
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                   stderr: String(decoding: stderr, as: UTF8.self))
-    }
+    func lacuna(_ arguments: [String]) throws -> Run { try LacunaProcess.run(arguments) }
 
     var manifest: String { TestPaths.testImages.appendingPathComponent("li-stripping/manifest.csv").path }
     var firstImage: String { TestPaths.testImages.appendingPathComponent("li-stripping/li_1mAcm2_1.tif").path }

@@ -5,26 +5,9 @@ import Testing
 /// `lacuna fit` and `lacuna design` as a user runs them: exit codes, stderr, files.
 @Suite("lacuna fit and design", .enabled(if: TestPaths.lacunaBinary != nil))
 struct FitCommandTests {
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
+    typealias Run = LacunaProcess.Run
 
-    func lacuna(_ arguments: [String]) throws -> Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(TestPaths.lacunaBinary))
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                   stderr: String(decoding: stderr, as: UTF8.self))
-    }
+    func lacuna(_ arguments: [String]) throws -> Run { try LacunaProcess.run(arguments) }
 
     func write(_ text: String, _ name: String, in folder: String) throws -> String {
         let path = folder + "/" + name
