@@ -66,7 +66,7 @@ let package = Package(
                 path: "Tests/LacunaTestSupport", swiftSettings: strict),
 
         .testTarget(name: "LacunaImageTests", dependencies: ["LacunaImage"], swiftSettings: strict),
-        .testTarget(name: "LacunaIOTests", dependencies: ["LacunaIO", "LacunaTestSupport"],
+        .testTarget(name: "LacunaIOTests", dependencies: ["LacunaIO", "LacunaSynth", "LacunaTestSupport"],
                     swiftSettings: strict),
         .testTarget(name: "LacunaSegmentationTests",
                     dependencies: ["LacunaSegmentation", "LacunaIO", "LacunaTestSupport"],

@@ -70,7 +70,8 @@ public func fitOrthogonalLinear(x: [Double], y: [Double], xStandardErrors: [Doub
     var weights = [Double](repeating: 0, count: x.count)
     var meanX = 0.0
     var meanY = 0.0
-    for _ in 0..<10_000 {
+    /// York's weights Wᵢ at `slope` and the W-weighted means of x and y.
+    func updateWeights() {
         var sumW = 0.0
         meanX = 0
         meanY = 0
@@ -82,6 +83,9 @@ public func fitOrthogonalLinear(x: [Double], y: [Double], xStandardErrors: [Doub
         }
         meanX /= sumW
         meanY /= sumW
+    }
+    for _ in 0..<10_000 {
+        updateWeights()
         var numerator = 0.0
         var denominator = 0.0
         for index in x.indices {
@@ -103,17 +107,7 @@ public func fitOrthogonalLinear(x: [Double], y: [Double], xStandardErrors: [Doub
     }
     guard converged else { throw .noConvergence(method: "orthogonal distance (York)") }
     // Weights and means at the converged slope.
-    var sumW = 0.0
-    meanX = 0
-    meanY = 0
-    for index in x.indices {
-        weights[index] = 1 / (varianceY[index] + slope * slope * varianceX[index])
-        sumW += weights[index]
-        meanX += weights[index] * x[index]
-        meanY += weights[index] * y[index]
-    }
-    meanX /= sumW
-    meanY /= sumW
+    updateWeights()
     let intercept = meanY - slope * meanX
     var sumOfSquares = 0.0
     var adjustments: [Double] = []

@@ -39,14 +39,8 @@ public struct DatabarDetector: Sendable {
 
     /// Fraction of the row's samples equal to its most common value.
     static func dominantFraction<S: Comparable & Sendable>(_ row: ArraySlice<S>) -> Double {
-        guard !row.isEmpty else { return 0 }
-        let sorted = row.sorted()
-        var best = 1, run = 1
-        for i in sorted.indices.dropFirst() {
-            run = sorted[i] == sorted[i - 1] ? run + 1 : 1
-            best = max(best, run)
-        }
-        return Double(best) / Double(row.count)
+        guard let mode = mostCommonValue(row) else { return 0 }
+        return Double(mode.count) / Double(row.count)
     }
 
     private func barHeight<S: Comparable & Sendable>(_ image: Image<S>) -> Int {

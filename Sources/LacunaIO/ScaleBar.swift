@@ -44,7 +44,7 @@ public enum ScaleBar {
         let maxGap = max(8, w / 50)
         let rows = rows.clamped(to: 0 ..< image.height)
         guard !rows.isEmpty else { return nil }
-        let background = mostCommon(image.samples[rows.lowerBound * w ..< rows.upperBound * w])
+        let background = mostCommonValue(image.samples[rows.lowerBound * w ..< rows.upperBound * w])?.value
         var best: Measurement? = nil
         for y in rows {
             let row = image.samples[y * w ..< (y + 1) * w]
@@ -72,19 +72,6 @@ public enum ScaleBar {
                     best = Measurement(length: extent, row: y, column: runs[i].start)
                 }
                 i = j + 1
-            }
-        }
-        return best
-    }
-
-    private static func mostCommon<S: Comparable>(_ row: ArraySlice<S>) -> S? {
-        let sorted = row.sorted()
-        var best: S? = nil, bestRun = 0, run = 0
-        for i in sorted.indices {
-            run = i > sorted.startIndex && sorted[i] == sorted[i - 1] ? run + 1 : 1
-            if run > bestRun {
-                bestRun = run
-                best = sorted[i]
             }
         }
         return best
