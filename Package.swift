@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     ],
     targets: [
         .systemLibrary(name: "CPNG", path: "Sources/CPNG", pkgConfig: "libpng",
@@ -39,7 +40,9 @@ let package = Package(
         .target(name: "LacunaImage", swiftSettings: strict),
         .target(name: "LacunaIO",
                 dependencies: ["LacunaImage", "CLacunaCodecs"], swiftSettings: strict),
-        .target(name: "LacunaSegmentation", dependencies: ["LacunaImage"], swiftSettings: strict),
+        .target(name: "LacunaSegmentation",
+                dependencies: ["LacunaImage", .product(name: "HeapModule", package: "swift-collections")],
+                swiftSettings: strict),
         .target(name: "LacunaMeasure", dependencies: ["LacunaImage", "LacunaSegmentation"], swiftSettings: strict),
         .target(name: "LacunaFit", swiftSettings: strict),
         .target(name: "LacunaReport",
