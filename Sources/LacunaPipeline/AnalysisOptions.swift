@@ -1,5 +1,6 @@
 import LacunaIO
 import LacunaMeasure
+import LacunaNetwork
 import LacunaSegmentation
 
 /// Every parameter of the per-image analysis, with the defaults documented in docs/cli.md.
@@ -65,6 +66,8 @@ public struct AnalysisOptions: Sendable, Equatable {
     public var radiusDefinition: RadiusDefinition = .equivalent
     /// How pores touching the frame edge enter those statistics (`--edge`, default exclude).
     public var edgeHandling: EdgeHandling = .exclude
+    /// The cell-network analysis (`--cells`, default auto; docs/methods.md).
+    public var network = NetworkOptions()
 
     public init() {}
 }

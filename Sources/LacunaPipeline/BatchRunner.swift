@@ -1,5 +1,6 @@
 import Foundation
 import LacunaIO
+import LacunaNetwork
 import LacunaReport
 
 /// What a batch run produced.
@@ -110,6 +111,8 @@ public struct BatchRunner: Sendable {
                              to: (folder as NSString).appendingPathComponent("images.csv"))
         try AtomicFile.write(tables.pores.encoded(),
                              to: (folder as NSString).appendingPathComponent("pores.csv"))
+        try AtomicFile.write(tables.cells.encoded(),
+                             to: (folder as NSString).appendingPathComponent("cells.csv"))
         if let fit = summary.fit {
             try FitOutputs.write(fit, to: folder)
         } else {
@@ -152,7 +155,13 @@ public struct BatchRunner: Sendable {
                 ? String(overlayPath.dropLast(4)) + ".p\(page + 1).png" : overlayPath
             let png = try ImageEncoder.png(analyzed.overlay, compressionLevel: 3)
             try AtomicFile.write(png, to: path)
-            return (record(.measured(analyzed.measurement)), pages)
+            if let cells = analyzed.cellOverlay {
+                try AtomicFile.write(try ImageEncoder.png(cells, compressionLevel: 3),
+                                     to: InputWorker.cellOverlayPath(path))
+            }
+            var measured = record(.measured(analyzed.measurement))
+            measured.network = analyzed.network.map { NetworkSummary($0) }
+            return (measured, pages)
         } catch let error as AnalysisError {
             return (record(.failed(error.message)), pages)
         } catch let error as ImageIOError {

@@ -2,6 +2,7 @@ import Foundation
 import LacunaImage
 import LacunaIO
 import LacunaMeasure
+import LacunaNetwork
 import LacunaReport
 import LacunaSegmentation
 
@@ -10,6 +11,9 @@ public struct AnalyzedImage: Sendable {
     public var measurement: ImageMeasurement
     /// The overlay (RGB, analysed frame only).
     public var overlay: Image<UInt8>
+    /// The cell network (`nil` with `--cells none`) and its overlay.
+    public var network: NetworkAnalysis? = nil
+    public var cellOverlay: Image<UInt8>? = nil
 }
 
 /// The analysis of one micrograph:
@@ -172,6 +176,20 @@ public struct ImageAnalyzer: Sendable {
                 of: smooth, threshold: threshold, step: ImageAnalyzer.sensitivityStep(fullScale: Int(S.max)),
                 options: options))
         let overlay = Overlay.render(grey: display, labels: components.labels, touchesBorder: pores.map(\.touchesBorder))
-        return AnalyzedImage(measurement: measurement, overlay: overlay)
+        var analyzed = AnalyzedImage(measurement: measurement, overlay: overlay)
+        analyzed.network = NetworkAnalysis(pores: components.labels, poreCount: components.count,
+                                           grey: { ImageAnalyzer.wallsBright(smooth, polarity: options.polarity) },
+                                           options: options.network)
+        analyzed.cellOverlay = analyzed.network.map {
+            CellOverlay.render(grey: display, network: $0.network, pores: components.labels)
+        }
+        return analyzed
+    }
+
+    /// The smoothed frame as `Float` with the walls bright: as is for dark pores, negated for
+    /// bright pores (the ridge method looks for bright walls).
+    static func wallsBright<S: FixedWidthInteger & UnsignedInteger & Sendable>(_ smooth: Image<S>,
+                                                                              polarity: PorePolarity) -> Image<Float> {
+        polarity == .dark ? smooth.map { Float($0) } : smooth.map { Float(S.max) - Float($0) }
     }
 }

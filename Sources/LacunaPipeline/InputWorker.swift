@@ -48,7 +48,8 @@ struct InputWorker: Sendable {
             pages = records.map(RunLog.Page.init)
             if let key {
                 let overlays = zip(records, InputWorker.overlayPaths(overlayPath, records: records))
-                    .filter { $0.0.measurement != nil }.map(\.1)
+                    .filter { $0.0.measurement != nil }
+                    .flatMap { record, path in record.network == nil ? [path] : [path, InputWorker.cellOverlayPath(path)] }
                 cache.store(rows, pages: pages, key: key, overlays: overlays)
             }
         }
@@ -66,5 +67,10 @@ struct InputWorker: Sendable {
         records.map { record in
             records.count > 1 ? String(overlayPath.dropLast(4)) + ".p\(record.page).png" : overlayPath
         }
+    }
+
+    /// The cell-network overlay beside a pore overlay: `<name>.cells.png`.
+    static func cellOverlayPath(_ overlayPath: String) -> String {
+        String(overlayPath.dropLast(4)) + ".cells.png"
     }
 }

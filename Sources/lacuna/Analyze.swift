@@ -61,6 +61,8 @@ struct Analyze: AsyncParsableCommand {
     @Option(name: .long, help: "Pores touching the frame edge in those statistics: exclude, weight (Miles–Lantuéjoul), include.")
     var edge: EdgeHandling = .exclude
 
+    @OptionGroup var network: NetworkFlags
+
     @Option(name: .long, help: "Images analysed in parallel (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
@@ -152,6 +154,7 @@ struct Analyze: AsyncParsableCommand {
         options.colorMap = colormap
         options.radiusDefinition = radius
         options.edgeHandling = edge
+        try network.apply(to: &options)
         do {
             options = try applyingConfigFile(to: options)
         } catch {
@@ -162,7 +165,7 @@ struct Analyze: AsyncParsableCommand {
         if !quiet {
             if let fit = summary.fit { print(fit.summary()) }
             if let note = summary.fitNote { printError(note) }
-            printError("wrote \(out)/images.csv, pores.csv\(summary.fit == nil ? "" : ", fit.json") and overlays/")
+            printError("wrote \(out)/images.csv, pores.csv, cells.csv\(summary.fit == nil ? "" : ", fit.json") and overlays/")
         }
         if summary.failureCount > 0 {
             printError("\(summary.failureCount) of \(summary.rowCount) images failed")
