@@ -23,6 +23,8 @@ struct InputWorker: Sendable {
     var analyzer: ImageAnalyzer
     var cache: ResultCache
     var overlayFolder: String
+    /// Where `--save-masks` writes, `nil` without it.
+    var maskFolder: String?
     var resume: Bool
     /// Version and executable hash, part of every cache key.
     var build: String
@@ -31,8 +33,9 @@ struct InputWorker: Sendable {
     func process(_ input: ImageInput, index: Int, overlayName: String) -> Outcome {
         let start = Date()
         let digest = FileDigest.of(fileAt: input.path)
-        let key = ResultCache.key(for: input, digest: digest, options: analyzer.options, overlayName: overlayName,
-                                  build: build)
+        // Masks are files of the entry like overlays: a run that saves them never reuses one that did not.
+        let key = ResultCache.key(for: input, digest: digest, options: analyzer.options,
+                                  overlayName: overlayName + (maskFolder == nil ? "" : " +masks"), build: build)
         var records: [ImageRecord] = []
         let rows: [RecordRows]
         let pages: [RunLog.Page]
@@ -43,12 +46,13 @@ struct InputWorker: Sendable {
             reused = true
         } else {
             let overlayPath = (overlayFolder as NSString).appendingPathComponent(overlayName)
-            records = BatchRunner.process(input, analyzer: analyzer, overlayPath: overlayPath)
+            records = BatchRunner.process(input, analyzer: analyzer, overlayPath: overlayPath, maskFolder: maskFolder)
             rows = records.map(RecordRows.init)
             pages = records.map(RunLog.Page.init)
             if let key {
                 let overlays = zip(records, InputWorker.overlayPaths(overlayPath, records: records))
                     .filter { $0.0.measurement != nil }.map(\.1)
+                    .flatMap { [$0] + InputWorker.maskPaths(forOverlay: $0, maskFolder: maskFolder) }
                 cache.store(rows, pages: pages, key: key, overlays: overlays)
             }
         }
@@ -58,6 +62,13 @@ struct InputWorker: Sendable {
                                  timeS: Date().timeIntervalSince(start), cacheKey: cacheKey, overlay: overlayName,
                                  pages: pages)
         return Outcome(records: records, rows: rows, logEntry: entry)
+    }
+
+    /// The mask and label files `--save-masks` writes beside an overlay (none without a mask folder).
+    static func maskPaths(forOverlay overlay: String, maskFolder: String?) -> [String] {
+        guard let maskFolder else { return [] }
+        let base = String((overlay as NSString).lastPathComponent.dropLast(4))
+        return [".mask.png", ".labels.tif"].map { (maskFolder as NSString).appendingPathComponent(base + $0) }
     }
 
     /// The overlay file of each record: `<name>.png`, or `<name>.p<k>.png` when one file gave
