@@ -1,3 +1,5 @@
+import Foundation
+
 /// The report's answer to "is r ∝ 1/i?", read from fit.json.
 ///
 /// The claim has two parts, tested on the per-condition models (fit.json `models`, ≥ 3 current
@@ -16,6 +18,12 @@ public struct FitVerdict: Sendable, Equatable {
     public var outcome: Outcome
     /// The reasons, one sentence each, with the numbers.
     public var reasons: [String]
+
+    /// The verdict of a fit.json document; `nil` when `json` is not a JSON object.
+    public init?(fitJSON json: Data) {
+        guard case let .object(fit)? = try? JSONDecoder().decode(JSONValue.self, from: json) else { return nil }
+        self.init(fit: fit)
+    }
 
     /// The verdict of a parsed fit.json.
     init(fit: [String: JSONValue]) {

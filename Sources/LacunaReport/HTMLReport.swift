@@ -57,7 +57,8 @@ public enum HTMLReport {
     .partly-supported { background: #fff5dc; border: 1px solid #c99a1e; }
     .not-supported { background: #fbe3e1; border: 1px solid #c0392b; }
     .undecided { background: #eeeeee; border: 1px solid #888; }
-    figure { display: inline-block; margin: 8px; vertical-align: top; max-width: 640px; }
+    figure { display: inline-block; margin: 8px; vertical-align: top; width: 560px; }
+    figure svg { width: 100%; height: auto; }
     figcaption { font-size: 12px; color: #555; }
     .cards { display: flex; flex-wrap: wrap; gap: 12px; }
     .card { border: 1px solid #ccc; border-radius: 6px; padding: 8px; width: 330px; font-size: 12px; }

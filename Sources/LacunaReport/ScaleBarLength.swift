@@ -3,8 +3,8 @@ import Foundation
 /// The length of the scale bar drawn on an overlay: a round number of µm (or of pixels when
 /// the image has no calibration) whose bar covers 15–25 % of the image width.
 ///
-/// Candidates are m·10ᵏ with m in {1, 2, 2.5, 3, 4, 5, 6, 8}; neighbouring candidates differ by
-/// at most a factor 4/3, less than the 25/15 span of the window, so one always falls inside it
+/// Candidates are m·10ᵏ with m in {1, 1.5, 2, 2.5, 3, 4, 5, 6, 8}; neighbouring candidates differ
+/// by at most a factor 3/2, less than the 25/15 span of the window, so one always falls inside it
 /// for images at least 40 px wide. The candidate nearest 20 % of the width is taken (the shorter
 /// on a tie). The bar is drawn `lengthPixels` = round(value / pixel width) pixels long, so it
 /// stands for `value` within half a pixel.
@@ -26,7 +26,7 @@ public struct ScaleBarLength: Sendable, Equatable {
     public var label: String { "\(NumberFormat.significant(value)) \(unit)" }
 
     /// Mantissas of the round lengths.
-    static let mantissas: [Double] = [1, 2, 2.5, 3, 4, 5, 6, 8]
+    static let mantissas: [Double] = [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8]
 
     /// The bar for an image `imageWidth` pixels wide whose pixels are `pixelWidth` µm wide
     /// (`nil`: uncalibrated, the bar is in pixels and only whole pixel counts are candidates).
