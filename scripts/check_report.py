@@ -4,7 +4,7 @@
 errors (failed loads, blocked requests), images that did not decode or a missing fit plot, and
 saves a screenshot.
 
-Usage: check_report.py DIR [--screenshot PNG] [--width 1280] [--max-height 0] [--browser chromium]
+Usage: check_report.py DIR [--screenshot PNG] [--width 1280] [--max-height 0] [--top 0] [--browser chromium]
 Exit status 0 when the page is clean, 1 otherwise.
 """
 import argparse
@@ -105,6 +105,7 @@ def main():
     parser.add_argument("--screenshot", default=None, help="PNG to write (default DIR/report.png)")
     parser.add_argument("--width", type=int, default=1280)
     parser.add_argument("--max-height", type=int, default=0, help="crop the screenshot to this height (0: whole page)")
+    parser.add_argument("--top", type=int, default=0, help="start the screenshot this many CSS pixels down the page")
     parser.add_argument("--browser", default=shutil.which("chromium") or shutil.which("chromium-browser") or "chromium")
     args = parser.parse_args()
     report = os.path.abspath(os.path.join(args.folder, "report.html"))
@@ -138,10 +139,13 @@ def main():
                               session=session)["result"].get("value")
         metrics = browser.send("Page.getLayoutMetrics", session=session)
         size = metrics.get("cssContentSize") or metrics["contentSize"]
-        height = int(size["height"]) if args.max_height <= 0 else min(int(size["height"]), args.max_height)
+        top = max(0, min(args.top, int(size["height"]) - 1))
+        height = int(size["height"]) - top
+        if args.max_height > 0:
+            height = min(height, args.max_height)
         shot = browser.send("Page.captureScreenshot", {
             "format": "png", "captureBeyondViewport": True,
-            "clip": {"x": 0, "y": 0, "width": args.width, "height": height, "scale": 1}}, session=session)
+            "clip": {"x": 0, "y": top, "width": args.width, "height": height, "scale": 1}}, session=session)
         with open(screenshot, "wb") as out:
             out.write(base64.b64decode(shot["data"]))
         failures += problems_in(browser.events)

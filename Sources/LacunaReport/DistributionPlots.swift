@@ -10,10 +10,11 @@ public enum DistributionPlots {
 
     /// The radius histogram of one condition: `title` names it, `unit` is `µm` or `px`.
     public static func radiusHistogram(_ histogram: RadiusHistogram, title: String, unit: String) -> String {
-        let upper = histogram.binWidth * Double(histogram.numberFractions.count)
+        let lower = histogram.binWidth * Double(histogram.firstBin)
+        let upper = histogram.binWidth * Double(histogram.firstBin + histogram.numberFractions.count)
         let tallest = max(histogram.numberFractions.max() ?? 0, histogram.areaFractions.max() ?? 0)
         var chart = SVGChart(title: title,
-                             x: .init(label: "pore radius r (\(unit))", scale: .linear, range: 0...upper),
+                             x: .init(label: "pore radius r (\(unit))", scale: .linear, range: lower...upper),
                              y: .init(label: "fraction per bin", scale: .linear, range: 0...max(tallest * 1.15, 1e-9)))
         chart.legendCorner = .topRight
         chart.bars(lowerEdges: histogram.lowerEdges, width: histogram.binWidth, heights: histogram.numberFractions,

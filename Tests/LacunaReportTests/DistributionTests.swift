@@ -9,7 +9,7 @@ import FoundationXML
 struct DistributionTests {
     @Test("bins and fractions worked out by hand")
     func histogram() throws {
-        // n = 5 (weight-0 pore left out) → k = max(5, ⌈√5⌉) = 5; 4.0/5 = 0.8 → width 1; 5 bins.
+        // n = 5 (weight-0 pore left out) → k = max(5, ⌈√5⌉) = 5; (4.0 − 0.5)/5 = 0.7 → width 1; bins 0…4.
         let h = try #require(RadiusHistogram(radii: [0.5, 1.2, 1.7, 3.9, 4.0, 2.5], weights: [1, 1, 1, 1, 1, 0],
                                              areas: [1, 2, 3, 4, 5, 100]))
         #expect(h.binWidth == 1 && h.poreCount == 5)
@@ -22,16 +22,21 @@ struct DistributionTests {
     @Test("weights scale a pore's share (Miles–Lantuéjoul)")
     func weighted() throws {
         let h = try #require(RadiusHistogram(radii: [1, 3], weights: [3, 1], areas: [2, 2]))
-        // largest 3, n = 2 → k = 5, 0.6 → width 1: bins 0…3.
-        #expect(h.numberFractions == [0, 0.75, 0, 0.25])
-        #expect(h.areaFractions == [0, 0.75, 0, 0.25])
+        // span 2, n = 2 → k = 5, 0.4 → width 0.5; grid bins 2…6 (edges 1.0 … 3.0).
+        #expect(h.binWidth == 0.5 && h.firstBin == 2)
+        #expect(h.lowerEdges == [1, 1.5, 2, 2.5, 3])
+        #expect(h.numberFractions == [0.75, 0, 0, 0, 0.25])
+        #expect(h.areaFractions == [0.75, 0, 0, 0, 0.25])
     }
 
     @Test("bin width rule: square root of n, 5…30 bins, 1-2-2.5-5 steps")
     func binWidth() {
-        #expect(RadiusHistogram.binWidth(largestRadius: 30, count: 100) == 5)      // k 10, 3 → 5
-        #expect(RadiusHistogram.binWidth(largestRadius: 4.1, count: 10000) == 0.2)  // k 30, 0.137 → 0.2
-        #expect(RadiusHistogram.binWidth(largestRadius: 1, count: 4) == 0.2)        // k 5, exactly 0.2
+        #expect(RadiusHistogram.binWidth(span: 30, count: 100) == 5)      // k 10, 3 → 5
+        #expect(RadiusHistogram.binWidth(span: 4.1, count: 10000) == 0.2)  // k 30, 0.137 → 0.2
+        #expect(RadiusHistogram.binWidth(span: 1, count: 4) == 0.2)        // k 5, exactly 0.2
+        // one radius (or all equal): the span is the radius itself, so it sits in a bin of r/5
+        let single = RadiusHistogram(radii: [2], weights: [1], areas: [1])
+        #expect(single?.binWidth == 0.5 && single?.firstBin == 4 && single?.numberFractions == [1])
         #expect(RadiusHistogram(radii: [1], weights: [0], areas: [1]) == nil)
     }
 
