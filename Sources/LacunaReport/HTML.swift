@@ -19,10 +19,11 @@ public enum HTML {
         return out
     }
 
-    /// A table with a header row; every cell is escaped.
+    /// A table with a header row (none when `header` is empty); every cell is escaped.
     static func table(_ header: [String], _ rows: [[String]], className: String? = nil) -> String {
-        var lines = ["<table\(className.map { " class=\"\(escape($0))\"" } ?? "")>",
-                     "<thead><tr>" + header.map { "<th>\(escape($0))</th>" }.joined() + "</tr></thead>", "<tbody>"]
+        var lines = ["<table\(className.map { " class=\"\(escape($0))\"" } ?? "")>"]
+        if !header.isEmpty { lines.append("<thead><tr>" + header.map { "<th>\(escape($0))</th>" }.joined() + "</tr></thead>") }
+        lines.append("<tbody>")
         for row in rows { lines.append("<tr>" + row.map { "<td>\(escape($0))</td>" }.joined() + "</tr>") }
         lines.append("</tbody></table>")
         return lines.joined(separator: "\n")

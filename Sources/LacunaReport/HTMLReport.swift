@@ -204,7 +204,7 @@ public enum HTMLReport {
         if let shard = run["shard"], let k = shard["index"]?.double, let n = shard["count"]?.double {
             facts.append(["shard", "\(NumberFormat.significant(k))/\(NumberFormat.significant(n))"])
         }
-        lines.append(HTML.table(["", ""], facts))
+        lines.append(HTML.table([], facts))
         if case let .object(config)? = run["config"] {
             lines.append("<h3>Analysis parameters</h3>")
             lines.append(HTML.table(["key", "value"], config.keys.sorted().map { [$0, describe(config[$0])] }))

@@ -62,7 +62,10 @@ public enum ReportPlots {
                 poreCount: table.field("n_pores", in: row).flatMap { Int($0) })
             return FitReport.Condition(estimate: estimate, meanPorosity: table.number("mean_porosity", in: row))
         }
-        guard fitPoints.count >= 2, !conditions.isEmpty else { return nil }
+        // Hand-edited tables may hold anything: the plots need positive currents and radii (log axes).
+        let positive = fitPoints.allSatisfy { $0.current_density > 0 && $0.radius_um > 0 }
+            && conditions.allSatisfy { $0.estimate.currentDensity > 0 && $0.estimate.meanRadius > 0 }
+        guard fitPoints.count >= 2, !conditions.isEmpty, positive else { return nil }
         return try? FitReport.fitting(fitPoints, conditions: conditions, samples: nil, options: .init(bootstrap: nil))
     }
 

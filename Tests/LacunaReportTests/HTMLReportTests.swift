@@ -100,6 +100,23 @@ struct HTMLReportTests {
         }
     }
 
+    @Test("hand-edited fit tables with a zero current density give no fit plots, not a crash")
+    func badFitTables() throws {
+        try TestSupport.withTemporaryDirectory { folder in
+            let files = [
+                ("images.csv", "image,status,current_density\na.tif,ok,0\nb.tif,ok,2\n"),
+                ("conditions.csv", "current_density,n_images,mean_radius_um,se_radius_um\n0,1,2,0.1\n2,1,1,0.1\n"),
+                ("fit.json", "{\"points\": [{\"current_density\": 0, \"radius_um\": 2}, {\"current_density\": 2, \"radius_um\": 1}]}"),
+            ]
+            for (name, text) in files { try Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/" + name)) }
+            #expect(try ReportBuilder.build(folder: folder).plots == [])
+            try Data("{not json".utf8).write(to: URL(fileURLWithPath: folder + "/fit.json"))
+            _ = #expect(throws: ReportError.unreadable(path: folder + "/fit.json", reason: "not a JSON object")) {
+                try ReportBuilder.build(folder: folder)
+            }
+        }
+    }
+
     @Test("a folder without images.csv is an error naming the file")
     func missingImages() throws {
         try TestSupport.withTemporaryDirectory { folder in
