@@ -7,8 +7,8 @@ import FoundationXML
 
 /// Every output of `lacuna analyze --save-masks` on the bundled images with bad files mixed in:
 /// overlays, masks, plots and report.html exist and are well-formed, the exit code is 3, and
-/// everything but run.json is byte-identical for `--jobs 1` and `--jobs 2` and after
-/// `lacuna report DIR`.
+/// everything but run.json is byte-identical for `--jobs 1` and `--jobs 2`, for merged shards
+/// and after `lacuna report DIR`.
 @Suite("analyze: overlays, masks, plots and report.html", .enabled(if: TestPaths.lacunaBinary != nil), .serialized)
 struct ReportOutputTests {
     static let badFiles: [(name: String, density: String)] = [("truncated.tif", "5"), ("notes.tif", "2"), ("empty.tif", "1")]
@@ -113,6 +113,20 @@ struct ReportOutputTests {
         #expect(!html.contains("<script") && !html.contains("src=\"http") && !html.contains("href=\"http"))
         #expect(html.contains("<figure id=\"fit-0\">") && html.contains("r ∝ 1/i: supported"))
         for bad in Self.badFiles { #expect(html.contains("<td>\(bad.name)</td>"), "\(bad.name) not in the failures table") }
+
+        // Shards with --save-masks merged: masks copied, the same bytes as one run.
+        var shards: [String] = []
+        for k in 1 ... 2 {
+            let shard = study + "/../shard\(k)"
+            let run = try LacunaProcess.run(["analyze", "--manifest", study + "/manifest.csv", "--out", shard,
+                                             "--save-masks", "--shard", "\(k)/2", "--quiet"])
+            #expect(run.status == 3, "\(run.stderr)")
+            shards.append(shard)
+        }
+        let merged = study + "/../merged"
+        let merge = try LacunaProcess.run(["merge"] + shards + ["--out", merged, "--quiet"])
+        #expect(merge.status == 3, "\(merge.stderr)")
+        #expect(try Self.outputs(in: merged) == files, "merged shards differ from one run")
 
         // `lacuna report` rebuilds plots and report from the tables alone: the same bytes.
         try FileManager.default.removeItem(atPath: out1 + "/report.html")
