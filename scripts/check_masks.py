@@ -20,7 +20,13 @@ except ImportError:
 
 
 def main():
+    if len(sys.argv) != 2:
+        print(__doc__, file=sys.stderr)
+        return 2
     folder = sys.argv[1]
+    if not os.path.isdir(os.path.join(folder, "masks")):
+        print(f"{folder} has no masks/ folder (run analyze with --save-masks)", file=sys.stderr)
+        return 1
     images = list(csv.DictReader(open(os.path.join(folder, "images.csv"), encoding="utf-8")))
     pores = list(csv.DictReader(open(os.path.join(folder, "pores.csv"), encoding="utf-8")))
     failures = 0
