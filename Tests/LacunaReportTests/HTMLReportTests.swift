@@ -117,6 +117,24 @@ struct HTMLReportTests {
         }
     }
 
+    @Test("thumbnails come from run.json's overlay names: <name>.p<k>.png for multi-page inputs; none for failures")
+    func overlayNames() throws {
+        try TestSupport.withTemporaryDirectory { folder in
+            let images = "image,status,page\nstack.tif,ok,1\nstack.tif,ok,2\ndir/x.tif,ok,1\nbad.tif,error,1\n"
+            try Data(images.utf8).write(to: URL(fileURLWithPath: folder + "/images.csv"))
+            let withoutLog = try ReportFolder(path: folder)
+            #expect(ReportBuilder.overlayNames(withoutLog) == ["stack.tif.png", "stack.tif.png", "x.tif.png", nil])
+            let run = """
+            {"inputs": [{"name": "stack.tif", "overlay": "stack.tif.png", "pages": [{"page": 1}, {"page": 2}]},
+                        {"name": "dir/x.tif", "overlay": "x.tif-2.png", "pages": [{"page": 1}]},
+                        {"name": "bad.tif", "overlay": "bad.tif.png", "pages": [{"page": 1}]}]}
+            """
+            try Data(run.utf8).write(to: URL(fileURLWithPath: folder + "/run.json"))
+            let withLog = try ReportFolder(path: folder)
+            #expect(ReportBuilder.overlayNames(withLog) == ["stack.tif.p1.png", "stack.tif.p2.png", "x.tif-2.png", nil])
+        }
+    }
+
     @Test("a folder without images.csv is an error naming the file")
     func missingImages() throws {
         try TestSupport.withTemporaryDirectory { folder in
