@@ -9,8 +9,11 @@ import LacunaSegmentation
 /// The result of analysing one image.
 public struct AnalyzedImage: Sendable {
     public var measurement: ImageMeasurement
-    /// The overlay (RGB, analysed frame only).
+    /// The overlay (RGB, analysed frame only) with its legend and scale bar.
     public var overlay: Image<UInt8>
+    /// The pores of the analysed frame: label k is pore k of `measurement.pores`, 0 is framework
+    /// (pores below the minimum area included).
+    public var labels: LabelImage
     /// The cell network (`nil` with `--cells none`) and its overlay.
     public var network: NetworkAnalysis? = nil
     public var cellOverlay: Image<UInt8>? = nil
@@ -161,8 +164,8 @@ public struct ImageAnalyzer: Sendable {
         let smooth = gaussianBlur(grey, sigma: options.blurSigma)
         guard let threshold = otsuThreshold(histogram: histogram(of: smooth)) else { throw .uniformImage }
         let mask = fillingHoles(in: poreMask(smooth, threshold: threshold, polarity: options.polarity))
-        let components = removingSmallComponents(labelComponents(of: mask, connectivity: .eight),
-                                                 minimumArea: options.minimumPoreArea)
+        let all = labelComponents(of: mask, connectivity: .eight)
+        let components = removingSmallComponents(all, minimumArea: options.minimumPoreArea)
         var pores = measureRegions(of: components.labels, count: components.count)
         for (i, shape) in measureShapes(of: components.labels, regions: pores).enumerated() { pores[i].shape = shape }
         let measurement = ImageMeasurement(
@@ -175,13 +178,21 @@ public struct ImageAnalyzer: Sendable {
             thresholdSensitivity: ImageAnalyzer.thresholdSensitivity(
                 of: smooth, threshold: threshold, step: ImageAnalyzer.sensitivityStep(fullScale: Int(S.max)),
                 options: options))
-        let overlay = Overlay.render(grey: display, labels: components.labels, touchesBorder: pores.map(\.touchesBorder))
-        var analyzed = AnalyzedImage(measurement: measurement, overlay: overlay)
+        var overlay = Overlay.render(grey: display, labels: components.labels, touchesBorder: pores.map(\.touchesBorder),
+                                     excluded: mask)
+        let border = pores.filter(\.touchesBorder).count
+        OverlayAnnotations.annotate(&overlay, legend: Overlay.legend(
+            interior: pores.count - border, border: border, excluded: all.count - components.count,
+            minimumArea: options.minimumPoreArea), calibration: context.calibration)
+        var analyzed = AnalyzedImage(measurement: measurement, overlay: overlay, labels: components.labels)
         analyzed.network = NetworkAnalysis(pores: components.labels, poreCount: components.count,
                                            grey: { ImageAnalyzer.wallsBright(smooth, polarity: options.polarity) },
                                            options: options.network)
-        analyzed.cellOverlay = analyzed.network.map {
-            CellOverlay.render(grey: display, network: $0.network, pores: components.labels)
+        analyzed.cellOverlay = analyzed.network.map { network in
+            var image = CellOverlay.render(grey: display, network: network.network, pores: components.labels)
+            OverlayAnnotations.annotate(&image, legend: CellOverlay.legend(for: network.network.cells),
+                                        calibration: context.calibration)
+            return image
         }
         return analyzed
     }

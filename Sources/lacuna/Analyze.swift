@@ -81,6 +81,9 @@ struct Analyze: AsyncParsableCommand {
     @Option(name: .long, help: "Analyse only shard K of N (inputs whose position from 0, mod N, is K−1); see 'lacuna merge'.")
     var shard: String?
 
+    @Flag(name: .long, help: "Also write masks/<name>.mask.png (0/255) and masks/<name>.labels.tif (ImageJ-calibrated labels).")
+    var saveMasks = false
+
     func validate() throws {
         if files.isEmpty && manifest == nil { throw ValidationError("give image files or --manifest") }
         if let pixelSize, !(pixelSize.isFinite && pixelSize > 0) {
