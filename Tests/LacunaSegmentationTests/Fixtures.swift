@@ -82,3 +82,30 @@ struct BlurReference: Decodable {
     var truncate: Double
     var cases: [Case]
 }
+
+/// `Fixtures/global_thresholds.json`, written by scripts/make_global_threshold_fixture.py:
+/// every scikit-image global threshold on the §4.3 image at 16 and 8 bits.
+struct GlobalThresholdReference: Decodable {
+    struct Result: Decodable {
+        var value: Double?
+        var level: Int?
+        var pixelsAbove: Int?
+        var error: String?
+
+        enum CodingKeys: String, CodingKey {
+            case value, level, error
+            case pixelsAbove = "pixels_above"
+        }
+    }
+
+    struct Depth: Decodable {
+        var min: Int
+        var max: Int
+        var methods: [String: Result]
+    }
+
+    var width: Int
+    var height: Int
+    var bits16: Depth
+    var bits8: Depth
+}
