@@ -109,3 +109,20 @@ struct GlobalThresholdReference: Decodable {
     var bits16: Depth
     var bits8: Depth
 }
+
+/// `Fixtures/local_thresholds.json`, written by scripts/make_local_threshold_fixture.py:
+/// scikit-image's Niblack and Sauvola surfaces on a seeded 40 × 30 image (and its ×257 copy).
+struct LocalThresholdReference: Decodable {
+    struct Case: Decodable, Sendable {
+        var bits: Int
+        var method: String
+        var window: Int
+        var k: Double
+        var surface: [Double]
+    }
+
+    var width: Int
+    var height: Int
+    var image: [Int]
+    var cases: [Case]
+}
