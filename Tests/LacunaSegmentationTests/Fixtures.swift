@@ -126,3 +126,17 @@ struct LocalThresholdReference: Decodable {
     var image: [Int]
     var cases: [Case]
 }
+
+/// `Fixtures/median_filter.json`, written by scripts/make_filter_fixture.py: SciPy's
+/// `median_filter` on the local-threshold fixture image.
+struct MedianReference: Decodable {
+    struct Case: Decodable, Sendable {
+        var footprint: String
+        var radius: Int
+        var result: [Int]
+    }
+
+    var width: Int
+    var height: Int
+    var cases: [Case]
+}
