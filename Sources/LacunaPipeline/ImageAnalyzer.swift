@@ -14,8 +14,9 @@ public struct AnalyzedImage: Sendable {
 
 /// The analysis of one micrograph:
 /// decode → calibration (manual, scale bar, metadata) and data bar (metadata or pixels) → cut
-/// the data bar → region of interest → grey → Gaussian blur → Otsu → pore mask → fill holes → 8-connected labels →
-/// drop pores under the minimum area → measure.
+/// the data bar → region of interest → grey → pre-processing (`SegmentationOptions.prepare`) →
+/// Gaussian blur → global or local threshold (`ImageAnalyzer.cut`) → pore mask → fill holes →
+/// 8-connected labels → drop pores under the minimum area → measure.
 public struct ImageAnalyzer: Sendable {
     public var options: AnalysisOptions
 
@@ -154,9 +155,10 @@ public struct ImageAnalyzer: Sendable {
     private func segmentAndMeasure<S: FixedWidthInteger & UnsignedInteger & Sendable>(
         _ grey: Image<S>, display: Image<UInt8>, context: FrameContext
     ) throws(AnalysisError) -> AnalyzedImage {
-        let smooth = gaussianBlur(grey, sigma: options.blurSigma)
-        guard let threshold = otsuThreshold(histogram: histogram(of: smooth)) else { throw .uniformImage }
-        let mask = fillingHoles(in: poreMask(smooth, threshold: threshold, polarity: options.polarity))
+        let smooth = gaussianBlur(options.segmentation.prepare(grey, polarity: options.polarity), sigma: options.blurSigma)
+        let cut = try ImageAnalyzer.cut(smooth, options: options)
+        let threshold = cut.recordedLevel(options.segmentation, depth: S.self)
+        let mask = fillingHoles(in: cut.mask(of: smooth, shift: 0, polarity: options.polarity))
         let components = removingSmallComponents(labelComponents(of: mask, connectivity: .eight),
                                                  minimumArea: options.minimumPoreArea)
         var pores = measureRegions(of: components.labels, count: components.count)
@@ -169,8 +171,8 @@ public struct ImageAnalyzer: Sendable {
             edgeHandling: options.edgeHandling,
             quality: ImageQuality(histogram: histogram(of: grey), fullScale: Int(S.max)),
             thresholdSensitivity: ImageAnalyzer.thresholdSensitivity(
-                of: smooth, threshold: threshold, step: ImageAnalyzer.sensitivityStep(fullScale: Int(S.max)),
-                options: options))
+                width: smooth.width, height: smooth.height, step: ImageAnalyzer.sensitivityStep(fullScale: Int(S.max)),
+                options: options) { cut.mask(of: smooth, shift: $0, polarity: options.polarity) })
         let overlay = Overlay.render(grey: display, labels: components.labels, touchesBorder: pores.map(\.touchesBorder))
         return AnalyzedImage(measurement: measurement, overlay: overlay)
     }
