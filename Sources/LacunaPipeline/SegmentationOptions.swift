@@ -8,18 +8,26 @@ import LacunaSegmentation
 public struct SegmentationOptions: Sendable, Equatable {
     /// Background flattening methods.
     public enum Background: String, Sendable, CaseIterable {
+        /// Subtract the frame smoothed with a Gaussian of σ = `backgroundRadius`.
         case gaussian
+        /// Subtract the closing by a paraboloid of radius `backgroundRadius` (Sternberg's ball).
         case rollingBall = "rolling-ball"
     }
 
     /// Denoising methods.
     public enum Denoise: String, Sendable, CaseIterable {
-        case median, bilateral
+        /// Median over a disk of radius `denoiseRadius`.
+        case median
+        /// Bilateral filter, spatial σ `denoiseRadius`, range σ `denoiseRange`.
+        case bilateral
     }
 
     /// Count-statistics transforms for TOF-SIMS maps.
     public enum Poisson: String, Sendable, CaseIterable {
-        case none, anscombe
+        /// Grey levels used as they are.
+        case none
+        /// Anscombe's 2√(x + 3/8) before everything else.
+        case anscombe
     }
 
     /// Global threshold method (`--threshold`, default otsu); ignored when `local` is set.
@@ -57,6 +65,7 @@ public struct SegmentationOptions: Sendable, Equatable {
     /// Anscombe transform of Poisson counts before everything else (`--poisson`, default none).
     public var poisson: Poisson = .none
 
+    /// The defaults listed above.
     public init() {}
 
     /// The first inconsistency between fields (a manual threshold without a value), or `nil`.

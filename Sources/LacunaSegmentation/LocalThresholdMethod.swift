@@ -31,6 +31,7 @@ public struct LocalThreshold: Sendable, Equatable {
     /// Largest window accepted, in pixels.
     public static let maximumWindow = 4095
 
+    /// Which local rule computes T(x, y).
     public var method: LocalThresholdMethod
     /// Side of the square window in pixels: odd, 3…`maximumWindow` (default 15, scikit-image's).
     public var window: Int
@@ -40,6 +41,8 @@ public struct LocalThreshold: Sendable, Equatable {
     /// images), 0…255 (default 15, ImageJ's).
     public var contrast: Double
 
+    /// Parameters for `method`; `k` defaults to `method.defaultK`. Call `validated()` (or
+    /// `surface(of:)`, which does) before use.
     public init(method: LocalThresholdMethod, window: Int = 15, k: Double? = nil, contrast: Double = 15) {
         self.method = method
         self.window = window

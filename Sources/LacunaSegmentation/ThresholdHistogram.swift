@@ -15,14 +15,16 @@ import LacunaImage
 public struct ThresholdHistogram: Sendable, Equatable {
     /// Pixel counts per bin.
     public var counts: [Int]
-    /// The smallest and largest sample of the image.
+    /// The smallest sample of the image.
     public var minimum: Int
+    /// The largest sample of the image.
     public var maximum: Int
     /// The grey level at the start of bin 0 (the image minimum, or 0 for ImageJ's 8-bit bins).
     public var origin: Int
     /// Grey levels per bin: 1, or (max − min)/255 for ImageJ's binning of deep images.
     public var binWidth: Double
 
+    /// A histogram given bin by bin (tests, or counts from elsewhere).
     public init(counts: [Int], minimum: Int, maximum: Int, origin: Int, binWidth: Double) {
         self.counts = counts
         self.minimum = minimum

@@ -56,6 +56,7 @@ public struct GlobalThreshold: Sendable, Equatable {
     /// The histogram bin the method chose (equal to `level` except on ImageJ's 16-bit bins).
     public var bin: Int
 
+    /// A threshold from its parts (see the properties).
     public init(level: Int, value: Double, bin: Int) {
         self.level = level
         self.value = value
