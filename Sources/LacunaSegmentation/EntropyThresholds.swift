@@ -84,52 +84,33 @@ func maxEntropyBin(_ counts: [Int]) -> Int? {
 /// Yen, Chang & Chang's maximum-correlation threshold (1995, IEEE Trans. Image Process.
 /// 4:370–378): the lowest `t` maximising −ln(Σ_{≤t} p² · Σ_{>t} p²) + 2·ln(P(≤t)·(1 − P(≤t))).
 ///
-/// `singlePrecision` replays scikit-image 0.26, which accumulates the normalised histogram
-/// in float32 (its `pmf` is float32); ImageJ uses double. `nil` for an empty histogram.
-func yenBin(_ counts: [Int], singlePrecision: Bool) -> Int? {
+/// `skimage`: scikit-image 0.26's form, t over all bins but the last, the criterion as
+/// ln((P(≤t)·(1 − P(≤t)))² / (Σ_{≤t} p² · Σ_{>t} p²)). ImageJ: every bin, logarithms of zero
+/// products taken as 0 (`AutoThresholder.Yen`). Both in double. `nil` for an empty histogram.
+func yenBin(_ counts: [Int], skimage: Bool) -> Int? {
     let n = counts.count
     guard n > 1 else { return n == 1 ? 0 : nil }
     let total = counts.reduce(0, +)
     guard total > 0 else { return nil }
+    let pmf = counts.map { Double($0) / Double(total) }
+    // high[t] = Σ_{i > t} p².
+    var high = [Double](repeating: 0, count: n)
+    var acc = 0.0
+    for i in stride(from: n - 1, to: 0, by: -1) {
+        acc += pmf[i] * pmf[i]
+        high[i - 1] = acc
+    }
     var best = -Double.greatestFiniteMagnitude
     var level = 0
-    if singlePrecision {
-        let pmf = counts.map { Float($0) / Float(total) }
-        var high = [Float](repeating: 0, count: n)
-        var acc: Float = 0
-        for i in stride(from: n - 1, through: 0, by: -1) {
-            acc += pmf[i] * pmf[i]
-            high[i] = acc
-        }
-        var p1: Float = 0, p1Square: Float = 0
-        for t in 0 ..< n - 1 {
-            p1 += pmf[t]
-            p1Square += pmf[t] * pmf[t]
-            let spread = p1 * (1 - p1)
-            let crit = Double(log((1 / (p1Square * high[t + 1])) * (spread * spread)))
-            if crit > best {
-                best = crit
-                level = t
-            }
-        }
-    } else {
-        let pmf = counts.map { Double($0) / Double(total) }
-        var high = [Double](repeating: 0, count: n)
-        var acc = 0.0
-        for i in stride(from: n - 1, to: 0, by: -1) {
-            acc += pmf[i] * pmf[i]
-            high[i - 1] = acc
-        }
-        var p1 = 0.0, p1Square = 0.0
-        for t in 0 ..< n {
-            p1 += pmf[t]
-            p1Square += pmf[t] * pmf[t]
-            let a = p1Square * high[t], b = p1 * (1 - p1)
-            let crit = -(a > 0 ? log(a) : 0) + 2 * (b > 0 ? log(b) : 0)
-            if crit > best {
-                best = crit
-                level = t
-            }
+    var p1 = 0.0, p1Square = 0.0
+    for t in 0 ..< (skimage ? n - 1 : n) {
+        p1 += pmf[t]
+        p1Square += pmf[t] * pmf[t]
+        let a = p1Square * high[t], b = p1 * (1 - p1)
+        let crit = skimage ? log((1 / a) * (b * b)) : -(a > 0 ? log(a) : 0) + 2 * (b > 0 ? log(b) : 0)
+        if crit > best {
+            best = crit
+            level = t
         }
     }
     return level

@@ -50,7 +50,7 @@ extension GlobalThreshold {
         case .otsu: position = otsuThreshold(histogram: counts).map(Double.init)
         case .li: position = imagej ? liBinImageJ(counts).map(Double.init) : liPositionSkimage(counts)
         case .triangle: position = triangleBin(counts, imagej: imagej).map(Double.init)
-        case .yen: position = yenBin(counts, singlePrecision: !imagej).map(Double.init)
+        case .yen: position = yenBin(counts, skimage: !imagej).map(Double.init)
         case .isodata: position = (imagej ? isodataBinImageJ(counts) : isodataBinSkimage(counts)).map(Double.init)
         case .huang:
             if counts.count > huangLevelLimit {
