@@ -73,37 +73,42 @@ enum HistogramSmoothing {
 func smoothOnce(_ h: inout [Double], scratch: inout [Double], mode: HistogramSmoothing) {
     let n = h.count
     guard n > 1 else { return }
-    switch mode {
-    case .skimage:
-        for i in 0 ..< n {
-            let left = h[max(i - 1, 0)], right = h[min(i + 1, n - 1)]
-            scratch[i] = Double(Float((left + h[i] + right) / 3))
+    h.withUnsafeMutableBufferPointer { v in
+        scratch.withUnsafeMutableBufferPointer { s in
+            switch mode {
+            case .skimage:
+                for i in 0 ..< n {
+                    let left = v[max(i - 1, 0)], right = v[min(i + 1, n - 1)]
+                    s[i] = Double(Float((left + v[i] + right) / 3))
+                }
+            case .imagejMinimum:
+                for i in 1 ..< n - 1 { s[i] = (v[i - 1] + v[i] + v[i + 1]) / 3 }
+                s[0] = (v[0] + v[1]) / 3
+                s[n - 1] = (v[n - 2] + v[n - 1]) / 3
+            case .imagejIntermodes:
+                var previous = 0.0, current = 0.0, next = v[0]
+                for i in 0 ..< n - 1 {
+                    previous = current
+                    current = next
+                    next = v[i + 1]
+                    v[i] = (previous + current + next) / 3
+                }
+                v[n - 1] = (current + next) / 3
+            }
         }
-        swap(&h, &scratch)
-    case .imagejMinimum:
-        for i in 1 ..< n - 1 { scratch[i] = (h[i - 1] + h[i] + h[i + 1]) / 3 }
-        scratch[0] = (h[0] + h[1]) / 3
-        scratch[n - 1] = (h[n - 2] + h[n - 1]) / 3
-        swap(&h, &scratch)
-    case .imagejIntermodes:
-        var previous = 0.0, current = 0.0, next = h[0]
-        for i in 0 ..< n - 1 {
-            previous = current
-            current = next
-            next = h[i + 1]
-            h[i] = (previous + current + next) / 3
-        }
-        h[n - 1] = (current + next) / 3
     }
+    if mode != .imagejIntermodes { swap(&h, &scratch) }
 }
 
 /// Indices of strict local maxima, ImageJ's `bimodalTest` count (y[k−1] < y[k] > y[k+1]).
 private func strictMaxima(_ h: [Double]) -> [Int] {
     var found: [Int] = []
     if h.count < 3 { return found }
-    for k in 1 ..< h.count - 1 where h[k - 1] < h[k] && h[k + 1] < h[k] {
-        found.append(k)
-        if found.count > 2 { break }
+    h.withUnsafeBufferPointer { v in
+        for k in 1 ..< v.count - 1 where v[k - 1] < v[k] && v[k + 1] < v[k] {
+            found.append(k)
+            if found.count > 2 { break }
+        }
     }
     return found
 }
@@ -112,15 +117,17 @@ private func strictMaxima(_ h: [Double]) -> [Int] {
 private func plateauMaxima(_ h: [Double]) -> [Int] {
     var found: [Int] = []
     var rising = true
-    for i in 0 ..< max(h.count - 1, 0) {
-        if rising {
-            if h[i + 1] < h[i] {
-                rising = false
-                found.append(i)
-                if found.count > 2 { break }
+    h.withUnsafeBufferPointer { v in
+        for i in 0 ..< max(v.count - 1, 0) {
+            if rising {
+                if v[i + 1] < v[i] {
+                    rising = false
+                    found.append(i)
+                    if found.count > 2 { break }
+                }
+            } else if v[i + 1] > v[i] {
+                rising = true
             }
-        } else if h[i + 1] > h[i] {
-            rising = true
         }
     }
     return found
