@@ -8,7 +8,7 @@ extension AnalysisOptions {
         "threshold", "threshold_value", "threshold_percentile", "threshold_convention",
         "local", "window", "k", "local_contrast",
         "background", "background_radius", "denoise", "denoise_radius", "denoise_range",
-        "clahe", "clahe_clip", "clahe_tiles", "poisson",
+        "clahe", "clahe_clip", "clahe_tiles", "poisson", "poisson_bin",
     ]
 
     /// The segmentation options as configuration values.
@@ -32,6 +32,7 @@ extension AnalysisOptions {
             "clahe_clip": .number(s.claheClip),
             "clahe_tiles": .int(s.claheTiles),
             "poisson": .string(s.poisson.rawValue),
+            "poisson_bin": .int(s.poissonBin),
         ]
     }
 
@@ -54,6 +55,7 @@ extension AnalysisOptions {
         "clahe_clip": "CLAHE clip limit: fraction of a tile's pixels per bin, in (0, 1]",
         "clahe_tiles": "CLAHE tiles per side, 1…64",
         "poisson": "none, or anscombe: 2√(x + 3/8) on count maps (TOF-SIMS) before everything else",
+        "poisson_bin": "k × k binning of count maps before everything else (1 = off, up to 16); the mask is drawn back at full size",
     ]
 
     /// Sets a segmentation key; `false` if `key` is not one.
@@ -126,6 +128,9 @@ extension AnalysisOptions {
             guard case let .int(n) = value, n >= 1, n <= 64 else { throw invalid("an integer in 1…64") }
             segmentation.claheTiles = n
         case "poisson": segmentation.poisson = try choice(SegmentationOptions.Poisson.self, nullable: false) ?? .none
+        case "poisson_bin":
+            guard case let .int(n) = value, n >= 1, n <= 16 else { throw invalid("an integer in 1…16") }
+            segmentation.poissonBin = n
         default: return false
         }
         return true

@@ -48,3 +48,37 @@ extension ImageAnalyzer {
         }
     }
 }
+
+extension ImageAnalyzer {
+    /// The segmentation of one frame: the level images.csv records, the sensitivity step in
+    /// the same grey levels, and the full-size pore mask with the cut shifted by n levels.
+    struct Segmenter {
+        var threshold: Int
+        var step: Int
+        var mask: (Int) -> Mask
+    }
+
+    /// Pre-processing, Gaussian σ and cut of `grey`; with `--poisson-bin k` (k > 1) on the
+    /// k × k block sums (`binnedSum`, 16-bit), the mask drawn back at full size and the level
+    /// and step in summed counts (step × k²).
+    static func segmenter<S: FixedWidthInteger & UnsignedInteger & Sendable>(
+        for grey: Image<S>, options: AnalysisOptions
+    ) throws(AnalysisError) -> Segmenter {
+        let s = options.segmentation, k = s.poissonBin
+        let step = sensitivityStep(fullScale: Int(S.max))
+        if k <= 1 {
+            let smooth = gaussianBlur(s.prepare(grey, polarity: options.polarity), sigma: options.blurSigma)
+            let cut = try cut(smooth, options: options)
+            return Segmenter(threshold: cut.recordedLevel(s, depth: S.self), step: step) {
+                cut.mask(of: smooth, shift: $0, polarity: options.polarity)
+            }
+        }
+        let binned = binnedSum(grey, factor: k)
+        let smooth = gaussianBlur(s.prepare(binned, polarity: options.polarity), sigma: options.blurSigma)
+        let cut = try cut(smooth, options: options)
+        return Segmenter(threshold: cut.recordedLevel(s, depth: UInt16.self), step: step * k * k) {
+            upsampling(cut.mask(of: smooth, shift: $0, polarity: options.polarity), factor: k,
+                       width: grey.width, height: grey.height)
+        }
+    }
+}

@@ -155,10 +155,9 @@ public struct ImageAnalyzer: Sendable {
     private func segmentAndMeasure<S: FixedWidthInteger & UnsignedInteger & Sendable>(
         _ grey: Image<S>, display: Image<UInt8>, context: FrameContext
     ) throws(AnalysisError) -> AnalyzedImage {
-        let smooth = gaussianBlur(options.segmentation.prepare(grey, polarity: options.polarity), sigma: options.blurSigma)
-        let cut = try ImageAnalyzer.cut(smooth, options: options)
-        let threshold = cut.recordedLevel(options.segmentation, depth: S.self)
-        let mask = fillingHoles(in: cut.mask(of: smooth, shift: 0, polarity: options.polarity))
+        let segmenter = try ImageAnalyzer.segmenter(for: grey, options: options)
+        let threshold = segmenter.threshold
+        let mask = fillingHoles(in: segmenter.mask(0))
         let components = removingSmallComponents(labelComponents(of: mask, connectivity: .eight),
                                                  minimumArea: options.minimumPoreArea)
         var pores = measureRegions(of: components.labels, count: components.count)
@@ -171,8 +170,7 @@ public struct ImageAnalyzer: Sendable {
             edgeHandling: options.edgeHandling,
             quality: ImageQuality(histogram: histogram(of: grey), fullScale: Int(S.max)),
             thresholdSensitivity: ImageAnalyzer.thresholdSensitivity(
-                width: smooth.width, height: smooth.height, step: ImageAnalyzer.sensitivityStep(fullScale: Int(S.max)),
-                options: options) { cut.mask(of: smooth, shift: $0, polarity: options.polarity) })
+                width: grey.width, height: grey.height, step: segmenter.step, options: options, mask: segmenter.mask))
         let overlay = Overlay.render(grey: display, labels: components.labels, touchesBorder: pores.map(\.touchesBorder))
         return AnalyzedImage(measurement: measurement, overlay: overlay)
     }

@@ -64,6 +64,9 @@ public struct SegmentationOptions: Sendable, Equatable {
     public var claheTiles: Int = 8
     /// Anscombe transform of Poisson counts before everything else (`--poisson`, default none).
     public var poisson: Poisson = .none
+    /// k × k binning of count maps before everything else, 1…16 (`--poisson-bin`, default 1:
+    /// off): the mask is made on the summed blocks and drawn back at full size.
+    public var poissonBin: Int = 1
 
     /// The defaults listed above.
     public init() {}

@@ -24,6 +24,7 @@ extension Analyze {
         add("clahe_clip", claheClip.map(ConfigValue.number))
         add("clahe_tiles", claheTiles.map(ConfigValue.int))
         add("poisson", poisson.map(ConfigValue.string))
+        add("poisson_bin", poissonBin.map(ConfigValue.int))
         return pairs
     }
 

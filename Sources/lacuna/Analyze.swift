@@ -112,6 +112,9 @@ struct Analyze: AsyncParsableCommand {
     @Option(name: .long, help: "none (default) or anscombe: 2√(x + 3/8) on count maps (TOF-SIMS) before everything else.")
     var poisson: String?
 
+    @Option(name: .long, help: "k × k binning of count maps before everything else, 1…16 (default 1: off).")
+    var poissonBin: Int?
+
     @Option(name: .long, help: "Images analysed in parallel (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 

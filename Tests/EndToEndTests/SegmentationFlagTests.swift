@@ -13,6 +13,7 @@ struct SegmentationFlagTests {
         (["--threshold-convention", "matlab"], "--threshold-convention"), (["--local", "wolf"], "--local"),
         (["--denoise", "median", "--denoise-radius", "1.5"], "--denoise-radius"), (["--clahe-tiles", "0"], "--clahe-tiles"),
         (["--poisson", "sqrt"], "--poisson"), (["--background", "ball"], "--background"),
+        (["--poisson-bin", "0"], "--poisson-bin"),
     ])
     func badValues(flags: [String], named: String) throws {
         let out = TestPaths.makeScratchFolder() + "/o"
@@ -54,7 +55,7 @@ struct SegmentationFlagTests {
         let run = try LacunaProcess.run(["config", "--defaults"])
         #expect(run.status == 0)
         for line in ["threshold: otsu", "threshold_convention: skimage", "local: null", "window: 15", "k: null",
-                     "background: null", "denoise: null", "clahe: false", "poisson: none"] {
+                     "background: null", "denoise: null", "clahe: false", "poisson: none", "poisson_bin: 1"] {
             #expect(run.stdout.contains("\n" + line + "\n"), "\(line)")
         }
         #expect(run.stdout.contains("# global threshold: otsu, li, triangle"))

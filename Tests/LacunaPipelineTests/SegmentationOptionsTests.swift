@@ -41,7 +41,7 @@ struct SegmentationOptionsTests {
         #expect(defaults["threshold"] == .string("otsu") && defaults["threshold_convention"] == .string("skimage"))
         #expect(defaults["local"] == .null && defaults["window"] == .int(15) && defaults["k"] == .null)
         #expect(defaults["background"] == .null && defaults["denoise"] == .null && defaults["clahe"] == .bool(false))
-        #expect(defaults["poisson"] == .string("none"))
+        #expect(defaults["poisson"] == .string("none") && defaults["poisson_bin"] == .int(1))
         let text = """
             threshold: percentile
             threshold_value: 100
@@ -60,6 +60,7 @@ struct SegmentationOptionsTests {
             clahe_clip: 0.02
             clahe_tiles: 4
             poisson: anscombe
+            poisson_bin: 3
             """
         let options = try ConfigFile.apply(ConfigFile.parse(text, path: "c"), to: AnalysisOptions())
         let s = options.segmentation
@@ -67,7 +68,7 @@ struct SegmentationOptionsTests {
         #expect(s.convention == .imagej && s.local == .phansalkar && s.window == 31 && s.k == 0.3 && s.localContrast == 20)
         #expect(s.background == .rollingBall && s.backgroundRadius == 40)
         #expect(s.denoise == .bilateral && s.denoiseRadius == 2 && s.denoiseRange == 15)
-        #expect(s.clahe && s.claheClip == 0.02 && s.claheTiles == 4 && s.poisson == .anscombe)
+        #expect(s.clahe && s.claheClip == 0.02 && s.claheTiles == 4 && s.poisson == .anscombe && s.poissonBin == 3)
         var again = AnalysisOptions()
         for (key, value) in options.configValues { try again.set(key, to: value) }
         #expect(again == options)
@@ -79,6 +80,7 @@ struct SegmentationOptionsTests {
         ("threshold_convention", .string("matlab")), ("threshold_percentile", .number(1)), ("threshold_value", .int(-1)),
         ("background", .string("ball")), ("background_radius", .number(0)), ("denoise_radius", .number(51)),
         ("clahe", .string("yes")), ("clahe_clip", .number(0)), ("clahe_tiles", .int(65)), ("poisson", .string("sqrt")),
+        ("poisson_bin", .int(0)), ("poisson_bin", .int(17)),
     ])
     func invalid(key: String, value: ConfigValue) {
         var options = AnalysisOptions()
@@ -144,7 +146,7 @@ struct SegmentationOptionsTests {
 
     @Test("Pre-processing options run and keep the holes", arguments: [
         "background: rolling-ball", "background: gaussian", "denoise: median", "denoise: bilateral",
-        "clahe: true", "poisson: anscombe",
+        "clahe: true", "poisson: anscombe", "poisson_bin: 2",
     ])
     func preprocessing(line: String) throws {
         let decoded = Self.decoded()

@@ -96,6 +96,20 @@ struct PreprocessingTests {
         #expect(abs(AnscombeTransform.scale(for: UInt8.self) - 7.978495) < 1e-6)
     }
 
+    @Test("k × k binning sums counts, scales cut edge blocks by k²/n, and upsampling undoes the geometry")
+    func binning() {
+        // 3 × 3, k = 2: block (0,0) = 1+2+4+5 = 12; (1,0) = (3+6)·4/2 = 18; (0,1) = (7+8)·4/2 = 30; (1,1) = 9·4 = 36.
+        let image = Image<UInt8>(width: 3, height: 3, samples: [1, 2, 3, 4, 5, 6, 7, 8, 9])
+        let binned = binnedSum(image, factor: 2)
+        #expect(binned.width == 2 && binned.height == 2 && binned.samples == [12, 18, 30, 36])
+        // Saturation at 16 bits: 4 × 65535 clamps.
+        #expect(binnedSum(Image<UInt16>(width: 2, height: 2, repeating: 65535), factor: 2).samples == [65535])
+        #expect(binnedSum(image, factor: 1).samples == image.samples.map(UInt16.init))
+        let mask = Mask(width: 2, height: 2, samples: [true, false, false, true])
+        let up = upsampling(mask, factor: 2, width: 3, height: 3)
+        #expect(up.samples == [true, true, false, true, true, false, false, false, true])
+    }
+
     @Test("Filters leave their input unchanged and accept 1×1 images")
     func inputsUnchanged() {
         let image = Image<UInt8>(width: 5, height: 4, samples: (0 ..< 20).map { UInt8($0 * 11) })
