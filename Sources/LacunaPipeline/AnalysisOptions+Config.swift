@@ -9,7 +9,7 @@ import LacunaSegmentation
 extension AnalysisOptions {
     /// Keys in the order `lacuna config --defaults` prints them.
     public static let configKeys = ["pores", "sigma", "min_area", "pixel_size", "max_pixels", "databar", "page",
-                                    "roi", "scale_bar_um", "colormap", "radius", "edge"] + networkConfigKeys
+                                    "roi", "scale_bar_um", "colormap", "radius", "edge"] + segmentationKeys + networkConfigKeys
 
     /// The options as configuration values, one per key of `configKeys`.
     public var configValues: [String: ConfigValue] {
@@ -35,6 +35,7 @@ extension AnalysisOptions {
         case let .page(n): values["page"] = .int(n)
         case .all: values["page"] = .string("all")
         }
+        values.merge(segmentationValues) { current, _ in current }
         return values
     }
 
@@ -114,6 +115,7 @@ extension AnalysisOptions {
             }
             edgeHandling = e
         default:
+            if try setSegmentation(key, to: value) { return }
             if try setNetwork(key, to: value) { return }
             throw .unknownKey(key)
         }

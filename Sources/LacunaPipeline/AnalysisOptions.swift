@@ -66,6 +66,8 @@ public struct AnalysisOptions: Sendable, Equatable {
     public var radiusDefinition: RadiusDefinition = .equivalent
     /// How pores touching the frame edge enter those statistics (`--edge`, default exclude).
     public var edgeHandling: EdgeHandling = .exclude
+    /// Pre-processing and threshold (default: none, then Otsu in the scikit-image convention).
+    public var segmentation = SegmentationOptions()
     /// The cell-network analysis (`--cells`, default auto; docs/methods.md).
     public var network = NetworkOptions()
 

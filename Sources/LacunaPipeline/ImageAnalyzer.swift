@@ -21,8 +21,9 @@ public struct AnalyzedImage: Sendable {
 
 /// The analysis of one micrograph:
 /// decode → calibration (manual, scale bar, metadata) and data bar (metadata or pixels) → cut
-/// the data bar → region of interest → grey → Gaussian blur → Otsu → pore mask → fill holes → 8-connected labels →
-/// drop pores under the minimum area → measure.
+/// the data bar → region of interest → grey → pre-processing (`SegmentationOptions.prepare`) →
+/// Gaussian blur → global or local threshold (`ImageAnalyzer.cut`) → pore mask → fill holes →
+/// 8-connected labels → drop pores under the minimum area → measure.
 public struct ImageAnalyzer: Sendable {
     public var options: AnalysisOptions
 
@@ -161,9 +162,9 @@ public struct ImageAnalyzer: Sendable {
     private func segmentAndMeasure<S: FixedWidthInteger & UnsignedInteger & Sendable>(
         _ grey: Image<S>, display: Image<UInt8>, context: FrameContext
     ) throws(AnalysisError) -> AnalyzedImage {
-        let smooth = gaussianBlur(grey, sigma: options.blurSigma)
-        guard let threshold = otsuThreshold(histogram: histogram(of: smooth)) else { throw .uniformImage }
-        let mask = fillingHoles(in: poreMask(smooth, threshold: threshold, polarity: options.polarity))
+        let segmenter = try ImageAnalyzer.segmenter(for: grey, options: options)
+        let threshold = segmenter.threshold
+        let mask = fillingHoles(in: segmenter.mask(0))
         let all = labelComponents(of: mask, connectivity: .eight)
         let components = removingSmallComponents(all, minimumArea: options.minimumPoreArea)
         var pores = measureRegions(of: components.labels, count: components.count)
@@ -176,8 +177,7 @@ public struct ImageAnalyzer: Sendable {
             edgeHandling: options.edgeHandling,
             quality: ImageQuality(histogram: histogram(of: grey), fullScale: Int(S.max)),
             thresholdSensitivity: ImageAnalyzer.thresholdSensitivity(
-                of: smooth, threshold: threshold, step: ImageAnalyzer.sensitivityStep(fullScale: Int(S.max)),
-                options: options))
+                width: grey.width, height: grey.height, step: segmenter.step, options: options, mask: segmenter.mask))
         var overlay = Overlay.render(grey: display, labels: components.labels, touchesBorder: pores.map(\.touchesBorder),
                                      excluded: mask)
         let border = pores.filter(\.touchesBorder).count
@@ -186,7 +186,8 @@ public struct ImageAnalyzer: Sendable {
             minimumArea: options.minimumPoreArea), calibration: context.calibration)
         var analyzed = AnalyzedImage(measurement: measurement, overlay: overlay, labels: components.labels)
         analyzed.network = NetworkAnalysis(pores: components.labels, poreCount: components.count,
-                                           grey: { ImageAnalyzer.wallsBright(smooth, polarity: options.polarity) },
+                                           grey: { ImageAnalyzer.wallsBright(gaussianBlur(grey, sigma: options.blurSigma),
+                                                                              polarity: options.polarity) },
                                            options: options.network)
         analyzed.cellOverlay = analyzed.network.map { network in
             var image = CellOverlay.render(grey: display, network: network.network, pores: components.labels)
