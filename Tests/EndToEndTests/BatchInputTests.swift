@@ -110,7 +110,7 @@ struct BatchInputTests {
         #expect(tool["version"] as? String == "0.1.0")
         #expect((tool["git_commit"] as? String)?.count == 40 || tool["git_commit_note"] is String)
         // 12 first-release keys and 18 segmentation keys (threshold … poisson_bin, docs/cli.md).
-        #expect((log["config"] as? [String: Any])?.count == 12 + 18)
+        #expect((log["config"] as? [String: Any])?.count == 12 + 18 + 5)
         let host = try #require(log["host"] as? [String: Any])
         #expect(host["cores"] as? Int == ProcessInfo.processInfo.activeProcessorCount)
         #expect(host["os"] is String)
