@@ -43,7 +43,7 @@ enum LacunaProcess {
     /// tables, fit outputs, report, plots and overlays, relative to the folder.
     static func deterministicFiles(in folder: String) throws -> [String: Data] {
         var files: [String: Data] = [:]
-        let names = ["images.csv", "pores.csv", "fit.json", "conditions.csv", "report.html"]
+        let names = ["images.csv", "pores.csv", "cells.csv", "fit.json", "conditions.csv", "report.html"]
         for name in names where FileManager.default.fileExists(atPath: folder + "/" + name) {
             files[name] = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + name))
         }
