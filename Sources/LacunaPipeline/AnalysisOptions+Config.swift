@@ -9,7 +9,7 @@ import LacunaSegmentation
 extension AnalysisOptions {
     /// Keys in the order `lacuna config --defaults` prints them.
     public static let configKeys = ["pores", "sigma", "min_area", "pixel_size", "max_pixels", "databar", "page",
-                                    "roi", "scale_bar_um", "colormap", "radius", "edge"]
+                                    "roi", "scale_bar_um", "colormap", "radius", "edge"] + boundaryConfigKeys
 
     /// The options as configuration values, one per key of `configKeys`.
     public var configValues: [String: ConfigValue] {
@@ -34,6 +34,7 @@ extension AnalysisOptions {
         case let .page(n): values["page"] = .int(n)
         case .all: values["page"] = .string("all")
         }
+        values.merge(boundaryConfigValues) { first, _ in first }
         return values
     }
 
@@ -113,7 +114,7 @@ extension AnalysisOptions {
             }
             edgeHandling = e
         default:
-            throw .unknownKey(key)
+            guard try setBoundaryOption(key, to: value) else { throw .unknownKey(key) }
         }
     }
 }

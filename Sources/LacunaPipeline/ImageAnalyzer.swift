@@ -14,8 +14,9 @@ public struct AnalyzedImage: Sendable {
 
 /// The analysis of one micrograph:
 /// decode → calibration (manual, scale bar, metadata) and data bar (metadata or pixels) → cut
-/// the data bar → region of interest → grey → Gaussian blur → Otsu → pore mask → fill holes → 8-connected labels →
-/// drop pores under the minimum area → measure.
+/// the data bar → region of interest → grey → Gaussian blur → Otsu → analysed region (ROI mask,
+/// automatic mask) → pore mask → fill holes → open/close → split touching pores (or 8-connected
+/// labels) → drop pores under the minimum area → measure, with sub-pixel outlines by default.
 public struct ImageAnalyzer: Sendable {
     public var options: AnalysisOptions
 
@@ -52,6 +53,10 @@ public struct ImageAnalyzer: Sendable {
                 metadata: calibration, warnings: &warnings)
         }
         var frame = decoded.raster.cropping(rows: 0 ..< stored - databar)
+        var regionMask: Mask? = nil
+        if let path = options.regionMaskPath {
+            regionMask = try RegionMask.load(path: path, width: frame.width, height: frame.height, maxPixels: options.maxPixels)
+        }
         var origin = (x: 0, y: 0)
         if let r = options.region {
             guard r.x >= 0, r.y >= 0, r.width > 0, r.height > 0, r.x + r.width <= frame.width,
@@ -60,13 +65,14 @@ public struct ImageAnalyzer: Sendable {
                                           frameWidth: frame.width, frameHeight: frame.height)
             }
             frame = frame.cropping(x: r.x, y: r.y, width: r.width, height: r.height)
+            regionMask = regionMask?.cropping(x: r.x, y: r.y, width: r.width, height: r.height)
             origin = (r.x, r.y)
         }
         if let map = options.colorMap {
             frame = ImageAnalyzer.inverting(frame, through: map, warnings: &warnings)
         }
         let context = FrameContext(calibration: calibration, databar: databar, databarMethod: databarMethod,
-                                   origin: origin, warnings: warnings)
+                                   origin: origin, warnings: warnings, regionMask: regionMask)
         switch frame.luminance() {
         case let .uint8(grey):
             return try segmentAndMeasure(grey, display: grey, context: context)
@@ -86,6 +92,8 @@ public struct ImageAnalyzer: Sendable {
         var databarMethod: DatabarMethod
         var origin: (x: Int, y: Int)
         var warnings: [String]
+        /// The `--roi-mask` pixels, cropped like the frame.
+        var regionMask: Mask?
     }
 
     /// An RGB frame inverted through `map` to levels 0…255 (16-bit RGB is first reduced to its
@@ -156,12 +164,21 @@ public struct ImageAnalyzer: Sendable {
     ) throws(AnalysisError) -> AnalyzedImage {
         let smooth = gaussianBlur(grey, sigma: options.blurSigma)
         guard let threshold = otsuThreshold(histogram: histogram(of: smooth)) else { throw .uniformImage }
+        let region = try ImageAnalyzer.analysedRegion(smooth: smooth, threshold: threshold, file: context.regionMask,
+                                                      options: options)
         let mask = fillingHoles(in: poreMask(smooth, threshold: threshold, polarity: options.polarity))
-        let components = removingSmallComponents(labelComponents(of: mask, connectivity: .eight),
-                                                 minimumArea: options.minimumPoreArea)
+        var components = ImageAnalyzer.poreComponents(of: mask, analysed: region.mask, options: options)
         var pores = measureRegions(of: components.labels, count: components.count)
+        if let analysed = region.mask { ImageAnalyzer.markingRegionEdge(&pores, labels: components.labels, analysed: analysed) }
+        if options.clearBorder {
+            components = ImageAnalyzer.removing(components, where: pores.map(\.touchesBorder))
+            pores = measureRegions(of: components.labels, count: components.count)
+        }
         for (i, shape) in measureShapes(of: components.labels, regions: pores).enumerated() { pores[i].shape = shape }
-        let measurement = ImageMeasurement(
+        if options.boundary == .subpixel {
+            ImageAnalyzer.measuringSubpixelBoundaries(&pores, labels: components.labels, grey: grey, options: options)
+        }
+        var measurement = ImageMeasurement(
             width: grey.width, height: grey.height, databarHeight: context.databar,
             calibration: context.calibration, threshold: threshold, pores: pores,
             databarMethod: context.databarMethod, originX: context.origin.x, originY: context.origin.y,
@@ -171,7 +188,11 @@ public struct ImageAnalyzer: Sendable {
             thresholdSensitivity: ImageAnalyzer.thresholdSensitivity(
                 of: smooth, threshold: threshold, step: ImageAnalyzer.sensitivityStep(fullScale: Int(S.max)),
                 options: options))
-        let overlay = Overlay.render(grey: display, labels: components.labels, touchesBorder: pores.map(\.touchesBorder))
+        measurement.analysedPixelCount = region.mask.map { $0.samples.count(where: { $0 }) }
+        measurement.analysedRegionSource = region.source
+        measurement.boundaryMethod = options.boundary
+        var overlay = Overlay.render(grey: display, labels: components.labels, touchesBorder: pores.map(\.touchesBorder))
+        if let analysed = region.mask { overlay = Overlay.shadingExcluded(overlay, analysed: analysed) }
         return AnalyzedImage(measurement: measurement, overlay: overlay)
     }
 }

@@ -56,7 +56,7 @@ func gaussianKernel(sigma: Double) -> [Float] {
 }
 
 /// Convolves `line` with the symmetric half-kernel, mirroring at both ends.
-private func convolve(_ line: [Float], kernel: [Float], store: (Int, Float) -> Void) {
+func convolve(_ line: [Float], kernel: [Float], store: (Int, Float) -> Void) {
     let n = line.count
     let radius = kernel.count - 1
     line.withUnsafeBufferPointer { v in

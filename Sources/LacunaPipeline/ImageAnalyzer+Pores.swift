@@ -1,0 +1,99 @@
+import LacunaImage
+import LacunaMeasure
+import LacunaSegmentation
+
+/// The steps between the threshold and the measured pores that the region of interest,
+/// morphology, splitting and the sub-pixel boundary add (docs/methods.md).
+extension ImageAnalyzer {
+    /// The pixels to analyse: the `--roi-mask` file's (already cropped to the frame) and, with
+    /// `--auto-mask`, the structured part of the frame; `nil` when nothing limits the frame.
+    /// The source names which limited it (`frame`, `file`, `auto`, `file+auto`).
+    static func analysedRegion<S: FixedWidthInteger & UnsignedInteger & Sendable>(
+        smooth: Image<S>, threshold: Int, file: Mask?, options: AnalysisOptions
+    ) throws(AnalysisError) -> (mask: Mask?, source: String) {
+        var mask = file
+        if options.autoMask {
+            let structured = structuredRegion(of: smooth.map { Float($0) },
+                                              contrast: classMeanDifference(histogram(of: smooth), threshold: threshold),
+                                              windowRadius: options.autoMaskWindow)
+            mask = mask.map { Mask(width: $0.width, height: $0.height, samples: zip($0.samples, structured.samples).map { $0 && $1 }) }
+                ?? structured
+        }
+        let source = switch (file != nil, options.autoMask) {
+        case (true, true): "file+auto"
+        case (true, false): "file"
+        case (false, true): "auto"
+        case (false, false): "frame"
+        }
+        if let mask, !mask.samples.contains(true) { throw .nothingToAnalyse }
+        return (mask, source)
+    }
+
+    /// Mean grey level above `threshold` minus the mean at or below it (Otsu's two classes).
+    static func classMeanDifference(_ counts: [Int], threshold: Int) -> Double {
+        var low = (n: 0.0, sum: 0.0), high = (n: 0.0, sum: 0.0)
+        for (value, count) in counts.enumerated() where count > 0 {
+            if value <= threshold {
+                low.n += Double(count)
+                low.sum += Double(value) * Double(count)
+            } else {
+                high.n += Double(count)
+                high.sum += Double(value) * Double(count)
+            }
+        }
+        guard low.n > 0, high.n > 0 else { return 0 }
+        return high.sum / high.n - low.sum / low.n
+    }
+
+    /// The pores of a thresholded, hole-filled mask: opened and closed with discs when asked,
+    /// limited to the analysed region, split at distance-map maxima (`splittingTouchingPores`)
+    /// or labelled as 8-connected components, then small pores dropped.
+    static func poreComponents(of poreMask: Mask, analysed: Mask?, options: AnalysisOptions) -> Components {
+        var mask = poreMask
+        if options.openingRadius > 0 { mask = DiskMorphology.opening(mask, radius: options.openingRadius) }
+        if options.closingRadius > 0 { mask = DiskMorphology.closing(mask, radius: options.closingRadius) }
+        if let analysed {
+            mask = Mask(width: mask.width, height: mask.height, samples: zip(mask.samples, analysed.samples).map { $0 && $1 })
+        }
+        let components = options.splitTolerance.map { splittingTouchingPores(mask, tolerance: $0) }
+            ?? labelComponents(of: mask, connectivity: .eight)
+        return removingSmallComponents(components, minimumArea: options.minimumPoreArea)
+    }
+
+    /// Marks the pores with a pixel next to (4-neighbourhood) a pixel outside the analysed
+    /// region as border pores: the region's edge cuts them as the frame's edge would.
+    static func markingRegionEdge(_ pores: inout [RegionProperties], labels: LabelImage, analysed: Mask) {
+        let w = labels.width, h = labels.height
+        labels.samples.withUnsafeBufferPointer { l in
+            analysed.samples.withUnsafeBufferPointer { keep in
+                for y in 0 ..< h {
+                    for x in 0 ..< w {
+                        let label = Int(l[y * w + x])
+                        guard label > 0, !pores[label - 1].touchesBorder else { continue }
+                        let i = y * w + x
+                        if (x > 0 && !keep[i - 1]) || (x + 1 < w && !keep[i + 1])
+                            || (y > 0 && !keep[i - w]) || (y + 1 < h && !keep[i + w]) {
+                            pores[label - 1].touchesBorder = true
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// `components` without the pores flagged in `drop` (indexed by label − 1), renumbered.
+    static func removing(_ components: Components, where drop: [Bool]) -> Components {
+        let labels = components.labels.map { $0 > 0 && drop[Int($0) - 1] ? 0 : $0 }
+        return renumberedInRasterOrder(labels)
+    }
+
+    /// Sets each interior pore's `boundaryArea` from its sub-pixel outline on `grey`
+    /// (`plusEdgeResponse` with σ = max(`blurSigma`, 1) px, `subpixelBoundaryAreas`).
+    static func measuringSubpixelBoundaries<S: FixedWidthInteger & UnsignedInteger & Sendable>(
+        _ pores: inout [RegionProperties], labels: LabelImage, grey: Image<S>, options: AnalysisOptions
+    ) {
+        let response = plusEdgeResponse(grey, sigma: max(options.blurSigma, 1))
+        let areas = subpixelBoundaryAreas(of: labels, regions: pores, response: response, polarity: options.polarity)
+        for i in pores.indices { pores[i].boundaryArea = areas[i] }
+    }
+}
