@@ -17,11 +17,13 @@ import LacunaSegmentation
 /// negative outside) nearest the mask boundary, interpolated linearly between the two samples
 /// (the sub-pixel refinement of Devernay 1995, "A non-maxima suppression method for edge
 /// detection with sub-pixel accuracy", INRIA RR-2724, done on zero crossings along rays).
-/// A ray without such a crossing keeps the mask boundary. The outline through the ray points
-/// is a star-shaped polygon about the centroid, whose area is the shoelace sum.
+/// A ray without such a crossing keeps the mask boundary; a ray reaching the frame's edge inside
+/// the region stops there (so a pore cut by the frame gives its area inside the frame, as
+/// porosity needs). The outline through the ray points is a star-shaped polygon about the
+/// centroid, whose area is the shoelace sum.
 ///
-/// Regions touching the frame's edge, and regions whose centroid pixel lies outside them (so
-/// not star-shaped about it), get `nil`: their pixel count stands.
+/// Regions whose centroid pixel lies outside them (so not star-shaped about it) and regions
+/// under 3 pixels get `nil`: their pixel count stands.
 /// Units: px². Complexity O(Σ perimeter × (radius + window) × 16) per image.
 /// The inputs are not modified.
 ///
@@ -55,7 +57,7 @@ private struct RayTracer {
     let step = 0.25
 
     func area(of region: RegionProperties) -> Double? {
-        if region.touchesBorder || region.area < 3 { return nil }
+        if region.area < 3 { return nil }
         let cx = region.centroidX, cy = region.centroidY
         let own = Int32(region.label)
         guard label(atX: cx, y: cy) == own else { return nil }
@@ -65,7 +67,7 @@ private struct RayTracer {
         for k in 0 ..< rays {
             let angle = 2 * Double.pi * Double(k) / Double(rays)
             let dx = cos(angle), dy = sin(angle)
-            guard let s = edgeDistance(cx: cx, cy: cy, dx: dx, dy: dy, own: own) else { return nil }
+            let s = edgeDistance(cx: cx, cy: cy, dx: dx, dy: dy, own: own)
             let point = (x: s * dx, y: s * dy)
             if let p = previous { twice += p.x * point.y - point.x * p.y }
             if first == nil { first = point }
@@ -75,21 +77,20 @@ private struct RayTracer {
         return abs(twice) / 2
     }
 
-    /// Distance from the centre to the edge along (dx, dy), or `nil` if the ray leaves the frame
-    /// inside the region.
-    private func edgeDistance(cx: Double, cy: Double, dx: Double, dy: Double, own: Int32) -> Double? {
+    /// Distance from the centre to the edge along (dx, dy). A ray that reaches the frame's edge
+    /// inside the region ends there unless an edge lies within `window` before it, so a pore
+    /// cut by the frame gives its part inside the frame.
+    private func edgeDistance(cx: Double, cy: Double, dx: Double, dy: Double, own: Int32) -> Double {
+        let frameExit = distanceToFrameEdge(cx: cx, cy: cy, dx: dx, dy: dy)
         var s = 0.0
-        while true {
-            let x = cx + s * dx, y = cy + s * dy
-            guard x >= 0, y >= 0, x < Double(width), y < Double(height) else { return nil }
-            if label(atX: x, y: y) != own { break }
-            s += step
-        }
-        let boundary = s - step / 2
+        while s < frameExit && label(atX: cx + s * dx, y: cy + s * dy) == own { s += step }
+        let leavesFrame = s >= frameExit
+        let boundary = leavesFrame ? frameExit : s - step / 2
         var best: Double? = nil
         var t = max(0, boundary - window)
+        let end = leavesFrame ? frameExit : boundary + window
         var before = sample(cx + t * dx, cy + t * dy) * insideSign
-        while t + step <= boundary + window {
+        while t + step <= end {
             let after = sample(cx + (t + step) * dx, cy + (t + step) * dy) * insideSign
             if before > 0 && after <= 0 {
                 let crossing = t + step * Double(before / (before - after))
@@ -98,7 +99,15 @@ private struct RayTracer {
             before = after
             t += step
         }
-        return best ?? boundary
+        return min(best ?? boundary, frameExit)
+    }
+
+    /// Where the ray from (cx, cy) along the unit vector (dx, dy) crosses the frame's edge.
+    private func distanceToFrameEdge(cx: Double, cy: Double, dx: Double, dy: Double) -> Double {
+        var s = Double.infinity
+        if dx > 0 { s = min(s, (Double(width) - cx) / dx) } else if dx < 0 { s = min(s, -cx / dx) }
+        if dy > 0 { s = min(s, (Double(height) - cy) / dy) } else if dy < 0 { s = min(s, -cy / dy) }
+        return s
     }
 
     private func label(atX x: Double, y: Double) -> Int32 {

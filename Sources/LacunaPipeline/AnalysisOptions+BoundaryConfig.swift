@@ -10,7 +10,7 @@ extension AnalysisOptions {
     /// What each key means, for the commented default file.
     static let boundaryConfigExplanations: [String: String] = [
         "boundary": "pore outlines for areas and radii: subpixel (edge zero crossings, docs/methods.md) or pixels (thresholded pixel count)",
-        "split_tolerance": "split touching pores at distance-map maxima of at least this dynamic (px); null keeps 8-connected pores whole",
+        "split_tolerance": "split touching pores at distance-map maxima of more than this dynamic (px); null keeps 8-connected pores whole",
         "open": "radius (px) of a disc opening of the pore mask (0: none)",
         "close": "radius (px) of a disc closing of the pore mask (0: none)",
         "clear_border": "true drops pores touching the frame or ROI edge entirely",

@@ -68,7 +68,7 @@ public struct AnalysisOptions: Sendable, Equatable {
     /// How pore outlines are located for areas and radii (`--boundary`, default subpixel:
     /// docs/methods.md gives the accuracy of both on fresh synthetic images).
     public var boundary: BoundaryMethod = .subpixel
-    /// Touching pores are split where the distance map has maxima of at least this dynamic, in
+    /// Touching pores are split where the distance map has maxima of more than this dynamic, in
     /// px (`--split-tolerance`, default 1); `nil` keeps every 8-connected component whole.
     public var splitTolerance: Double? = 1.0
     /// Radius in px of a disc opening, then closing, of the pore mask (`--open`, `--close`;

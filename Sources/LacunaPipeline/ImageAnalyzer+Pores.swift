@@ -61,24 +61,29 @@ extension ImageAnalyzer {
     }
 
     /// Marks the pores with a pixel next to (4-neighbourhood) a pixel outside the analysed
-    /// region as border pores: the region's edge cuts them as the frame's edge would.
-    static func markingRegionEdge(_ pores: inout [RegionProperties], labels: LabelImage, analysed: Mask) {
+    /// region as border pores: the region's edge cuts them as the frame's edge would. Returns
+    /// which pores (by label − 1) the region's edge cuts.
+    @discardableResult
+    static func markingRegionEdge(_ pores: inout [RegionProperties], labels: LabelImage, analysed: Mask) -> [Bool] {
+        var cut = [Bool](repeating: false, count: pores.count)
         let w = labels.width, h = labels.height
         labels.samples.withUnsafeBufferPointer { l in
             analysed.samples.withUnsafeBufferPointer { keep in
                 for y in 0 ..< h {
                     for x in 0 ..< w {
                         let label = Int(l[y * w + x])
-                        guard label > 0, !pores[label - 1].touchesBorder else { continue }
+                        guard label > 0, !cut[label - 1] else { continue }
                         let i = y * w + x
                         if (x > 0 && !keep[i - 1]) || (x + 1 < w && !keep[i + 1])
                             || (y > 0 && !keep[i - w]) || (y + 1 < h && !keep[i + w]) {
                             pores[label - 1].touchesBorder = true
+                            cut[label - 1] = true
                         }
                     }
                 }
             }
         }
+        return cut
     }
 
     /// `components` without the pores flagged in `drop` (indexed by label − 1), renumbered.
@@ -87,13 +92,15 @@ extension ImageAnalyzer {
         return renumberedInRasterOrder(labels)
     }
 
-    /// Sets each interior pore's `boundaryArea` from its sub-pixel outline on `grey`
-    /// (`plusEdgeResponse` with σ = max(`blurSigma`, 1) px, `subpixelBoundaryAreas`).
+    /// Sets each pore's `boundaryArea` from its sub-pixel outline on `grey` (`plusEdgeResponse`
+    /// with σ = max(`blurSigma`, 1) px, `subpixelBoundaryAreas`), except for pores the analysed
+    /// region's edge cuts (`cutByRegion`, by label − 1): their outline would run outside it.
     static func measuringSubpixelBoundaries<S: FixedWidthInteger & UnsignedInteger & Sendable>(
-        _ pores: inout [RegionProperties], labels: LabelImage, grey: Image<S>, options: AnalysisOptions
+        _ pores: inout [RegionProperties], labels: LabelImage, grey: Image<S>, cutByRegion: [Bool]?,
+        options: AnalysisOptions
     ) {
         let response = plusEdgeResponse(grey, sigma: max(options.blurSigma, 1))
         let areas = subpixelBoundaryAreas(of: labels, regions: pores, response: response, polarity: options.polarity)
-        for i in pores.indices { pores[i].boundaryArea = areas[i] }
+        for i in pores.indices where !(cutByRegion?[i] ?? false) { pores[i].boundaryArea = areas[i] }
     }
 }

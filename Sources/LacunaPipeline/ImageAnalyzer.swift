@@ -169,14 +169,16 @@ public struct ImageAnalyzer: Sendable {
         let mask = fillingHoles(in: poreMask(smooth, threshold: threshold, polarity: options.polarity))
         var components = ImageAnalyzer.poreComponents(of: mask, analysed: region.mask, options: options)
         var pores = measureRegions(of: components.labels, count: components.count)
-        if let analysed = region.mask { ImageAnalyzer.markingRegionEdge(&pores, labels: components.labels, analysed: analysed) }
+        var cutByRegion = region.mask.map { ImageAnalyzer.markingRegionEdge(&pores, labels: components.labels, analysed: $0) }
         if options.clearBorder {
             components = ImageAnalyzer.removing(components, where: pores.map(\.touchesBorder))
             pores = measureRegions(of: components.labels, count: components.count)
+            cutByRegion = nil
         }
         for (i, shape) in measureShapes(of: components.labels, regions: pores).enumerated() { pores[i].shape = shape }
         if options.boundary == .subpixel {
-            ImageAnalyzer.measuringSubpixelBoundaries(&pores, labels: components.labels, grey: grey, options: options)
+            ImageAnalyzer.measuringSubpixelBoundaries(&pores, labels: components.labels, grey: grey,
+                                                      cutByRegion: cutByRegion, options: options)
         }
         var measurement = ImageMeasurement(
             width: grey.width, height: grey.height, databarHeight: context.databar,

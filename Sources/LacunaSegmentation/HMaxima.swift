@@ -2,7 +2,7 @@ import HeapModule
 import LacunaImage
 
 /// The maxima of `image` whose dynamic (height above the highest saddle that leads to a higher
-/// maximum) is at least `h`, as labelled marker regions: the regional maxima of the h-maxima
+/// maximum) exceeds `h` (the highest maximum always counts), as labelled marker regions: the regional maxima of the h-maxima
 /// transform HMAX_h(f) = R_f^δ(f − h), the reconstruction by dilation of f − h under f
 /// (P. Soille, Morphological Image Analysis, 2nd ed. 2003, §6.3.4). Each marker is the plateau
 /// of HMAX_h at its top, i.e. the pixels within `h` of the maximum that connect to it.

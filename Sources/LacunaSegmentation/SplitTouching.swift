@@ -1,10 +1,10 @@
 import LacunaImage
 
 /// Splits touching pores: a marker-controlled watershed of the pore mask on its negated
-/// Euclidean distance map, with one marker per distance maximum of dynamic ≥ `tolerance` px.
+/// Euclidean distance map, with one marker per distance maximum of dynamic > `tolerance` px.
 ///
 /// Two discs of radius r joined by a neck of half-width n give two distance maxima of dynamic
-/// r − n: they are split when r − n ≥ `tolerance`. A convex pore's distance map is concave and
+/// r − n: they are split when r − n > `tolerance`. A convex pore's distance map is concave and
 /// has a single maximum (up to pixel rounding, below 1 px), so convex pores are never cut —
 /// with the default tolerance 1 px. This is ImageJ's Binary ▸ Watershed (ultimate eroded points
 /// with a tolerance of 0.5) and Avizo's H-maxima watershed; the distance is exact
@@ -13,7 +13,7 @@ import LacunaImage
 ///
 /// - Parameters:
 ///   - mask: pores (true), not modified.
-///   - tolerance: smallest dynamic of a distance maximum that starts its own pore, in px (≥ 0).
+///   - tolerance: a distance maximum starts its own pore when its dynamic exceeds this, in px (≥ 0).
 /// - Returns: the pores as labelled components (8-connected), numbered in row-major order of
 ///   their first pixel; a pore without a marker keeps one label for its component.
 /// - Complexity: O(N log N) for N pixels.

@@ -65,7 +65,7 @@ struct Analyze: AsyncParsableCommand {
     @Option(name: .long, help: "Pore outlines for areas and radii: subpixel (edge zero crossings) or pixels (thresholded pixel count).")
     var boundary: BoundaryMethod = .subpixel
 
-    @Option(name: .long, help: "Split touching pores at distance-map maxima of at least this dynamic in px, or 'none'.")
+    @Option(name: .long, help: "Split touching pores at distance-map maxima of more than this dynamic in px, or 'none'.")
     var splitTolerance: String = "1"
 
     @Option(name: .long, help: "Radius in px of a disc opening of the pore mask (0: none).")
