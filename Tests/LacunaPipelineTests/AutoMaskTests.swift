@@ -42,11 +42,11 @@ struct AutoMaskTests {
         let analysed = try #require(m.analysedPixelCount)
         #expect(abs(analysed - 240 * 240) <= 400 * 240 * 3 / 100, "analysed \(analysed) px")
         #expect(m.pores.allSatisfy { $0.maxX > 150 }, "no pore lies in the vacuum")
-        // The structured part has the synthetic image's porosity (holes spread evenly);
-        // the vacuum read as one giant pore would add 160 · 240 px.
+        // The structured part has the synthetic image's porosity φ (holes spread evenly);
+        // without the mask the vacuum is one giant pore: 0.4 + 0.6·φ = φ + 0.4·(1 − φ) ≈ φ + 0.13.
         #expect(abs(m.porosity - truth.porosity) < 0.04, "porosity \(m.porosity) vs \(truth.porosity)")
         let plain = try ImageAnalyzer(options: AnalysisOptions()).analyze(decoded, input: ImageInput(path: "v.tif")).measurement
-        #expect(plain.porosity > truth.porosity + 0.2)
+        #expect(plain.porosity > truth.porosity + 0.1)
         // The overlay shades the vacuum.
         #expect(result.overlay[10, 120, 2] >= 96)
     }

@@ -35,20 +35,23 @@ struct SynthArtefactTests {
         let after = Self.levels(spec)
         let gain = zip(after, before).map { $0 - $1 }
         #expect(gain.allSatisfy { $0 >= -1e-4 })
-        // The brightest gain: a wall pixel whose centre lies right at an outline, ≈ 0.2.
-        #expect(abs((gain.max() ?? 0) - 0.2) < 0.03)
+        // The brightest gain is at a wall pixel whose centre lies near an outline:
+        // 0.2·exp(−d/1.5)·(uncovered fraction), below 0.2 but close (d ≲ 0.5 px: above 0.14).
+        let top = gain.max() ?? 0
+        #expect(top <= 0.2 + 1e-4 && top > 0.14, "largest gain \(top)")
         // Hole floors (level 0.22) away from the walls gain nothing.
         #expect(zip(before, gain).allSatisfy { $0.0 > 0.23 || abs($0.1) < 1e-4 })
         #expect(SyntheticMicrograph(spec: spec).truth == SyntheticMicrograph(spec: Self.plain()).truth)
     }
 
-    @Test("floor spread: hole floors take several levels within ±spread/2; debris lifts some floor pixels to wall level")
+    @Test("floor spread: hole floors take several levels, none below 0.22 − spread/2; debris lifts some floor pixels to wall level")
     func floorsAndDebris() {
         var spec = Self.plain()
         spec.floorSpread = 0.1
         let floors = Set(Self.levels(spec).filter { $0 < 0.3 }.map { ($0 * 1000).rounded() })
         #expect(floors.count > 5)
-        #expect(floors.allSatisfy { abs($0 / 1000 - 0.22) <= 0.05 + 1e-3 })
+        // Fully covered pixels sit at their hole's floor; edge pixels mix it with the wall (higher).
+        #expect(floors.allSatisfy { $0 / 1000 >= 0.22 - 0.05 - 1e-3 })
         var debris = Self.plain()
         debris.debrisPerHole = 1
         debris.debrisRadius = 3
@@ -60,7 +63,6 @@ struct SynthArtefactTests {
     @Test("scan-line noise shifts whole rows: every row's change is one constant")
     func scanLines() {
         var spec = Self.plain()
-        spec.wallLevel = 0.6
         spec.scanLineNoise = 0.02
         let after = Self.levels(spec), before = Self.levels(Self.plain())
         var shifted = 0
