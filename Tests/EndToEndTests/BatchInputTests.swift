@@ -109,7 +109,8 @@ struct BatchInputTests {
         let tool = try #require(log["tool"] as? [String: Any])
         #expect(tool["version"] as? String == "0.1.0")
         #expect((tool["git_commit"] as? String)?.count == 40 || tool["git_commit_note"] is String)
-        #expect((log["config"] as? [String: Any])?.count == 12)
+        // The 12 first-release keys and the 8 boundary, splitting, morphology and ROI keys.
+        #expect((log["config"] as? [String: Any])?.count == 20)
         let host = try #require(log["host"] as? [String: Any])
         #expect(host["cores"] as? Int == ProcessInfo.processInfo.activeProcessorCount)
         #expect(host["os"] is String)
