@@ -382,9 +382,9 @@ void lc_tiff_close(lc_tiff_reader *r) {
 
 lc_status lc_tiff_write(const char *path, const void *raster, uint32_t width, uint32_t height,
                         uint32_t channels, uint32_t bits, const lc_tiff_write_options *o, lc_error *err) {
-    int is_float = bits == 32;
+    int is_float = bits == 32 && !o->unsigned_32;
     if (width == 0 || height == 0 || (channels != 1 && channels != 3) || (bits != 8 && bits != 16 && bits != 32) ||
-        (is_float && channels != 1) || (o->tile_size != 0 && o->tile_size % 16 != 0)) {
+        (bits == 32 && channels != 1) || (o->tile_size != 0 && o->tile_size % 16 != 0)) {
         lc_set_error(err, LC_ERR_ARGUMENT, "TIFF encode: unsupported layout %ux%u, %u channels, %u bits",
                      width, height, channels, bits);
         return LC_ERR_ARGUMENT;
@@ -411,6 +411,12 @@ lc_status lc_tiff_write(const char *path, const void *raster, uint32_t width, ui
     TIFFSetField(tif, TIFFTAG_PHOTOMETRIC, channels == 1 ? PHOTOMETRIC_MINISBLACK : PHOTOMETRIC_RGB);
     TIFFSetField(tif, TIFFTAG_PLANARCONFIG, PLANARCONFIG_CONTIG);
     TIFFSetField(tif, TIFFTAG_COMPRESSION, compressions[(unsigned)o->compression & 3u]);
+    if (o->description != NULL) TIFFSetField(tif, TIFFTAG_IMAGEDESCRIPTION, o->description);
+    if (o->has_resolution) {
+        TIFFSetField(tif, TIFFTAG_XRESOLUTION, (float)o->x_resolution);
+        TIFFSetField(tif, TIFFTAG_YRESOLUTION, (float)o->y_resolution);
+        TIFFSetField(tif, TIFFTAG_RESOLUTIONUNIT, (uint16_t)RESUNIT_NONE);
+    }
     if (o->private_tag != 0 && o->private_bytes != NULL) {
         TIFFFieldInfo field = {o->private_tag, TIFF_VARIABLE2, TIFF_VARIABLE2,
                                o->private_is_ascii ? TIFF_ASCII : TIFF_BYTE, FIELD_CUSTOM, 1, 1,

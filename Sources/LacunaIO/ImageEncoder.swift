@@ -60,13 +60,36 @@ public enum ImageEncoder {
         public var bigEndian = false
         /// One private tag (for example FEI 34682 as ASCII, Tescan 50431 as BYTE).
         public var privateTag: (tag: UInt32, bytes: [UInt8], ascii: Bool)? = nil
+        /// ImageDescription (tag 270), e.g. ImageJ's `ImageJ=1.54f` header.
+        public var description: String? = nil
+        /// XResolution and YResolution in pixels per unit (ResolutionUnit none), as ImageJ
+        /// stores its calibration: 1 / pixel width and 1 / pixel height. libtiff keeps them as
+        /// 32-bit floats, about seven significant digits.
+        public var resolution: (x: Double, y: Double)? = nil
         public init() {}
     }
 
     /// Writes a single-page 8- or 16-bit grey or RGB TIFF, or a 32-bit float grey TIFF
     /// (SampleFormat 3), to `path`.
     public static func writeTIFF(_ raster: Raster, to path: String, options: TIFFOptions = TIFFOptions()) throws(ImageIOError) {
+        try writeTIFF(raster, unsigned32: nil, to: path, options: options)
+    }
+
+    /// Writes a single-page 32-bit unsigned integer grey TIFF (SampleFormat 1), the layout of
+    /// label images with more than 65535 labels.
+    public static func writeTIFF(_ image: Image<UInt32>, to path: String, options: TIFFOptions = TIFFOptions()) throws(ImageIOError) {
+        precondition(image.channels == 1, "32-bit integer TIFFs are grey only, got \(image.channels) channels")
+        try writeTIFF(nil, unsigned32: image, to: path, options: options)
+    }
+
+    private static func writeTIFF(_ raster: Raster?, unsigned32: Image<UInt32>?, to path: String,
+                                  options: TIFFOptions) throws(ImageIOError) {
         var o = lc_tiff_write_options()
+        if let resolution = options.resolution {
+            o.has_resolution = 1
+            o.x_resolution = resolution.x
+            o.y_resolution = resolution.y
+        }
         o.compression = switch options.compression {
         case .none: LC_TIFF_NONE
         case .lzw: LC_TIFF_LZW
@@ -78,32 +101,40 @@ public enum ImageEncoder {
         o.big_endian = options.bigEndian ? 1 : 0
         var error = lc_error()
         let privateBytes = options.privateTag?.bytes ?? []
+        let description = options.description.map { Array($0.utf8CString) }
         let status = privateBytes.withUnsafeBufferPointer { tagBuffer in
-            if let tag = options.privateTag {
-                o.private_tag = tag.tag
-                o.private_is_ascii = tag.ascii ? 1 : 0
-                o.private_bytes = tagBuffer.baseAddress
-                o.private_count = tagBuffer.count
-            }
-            switch raster {
-            case let .uint8(image):
-                return image.samples.withUnsafeBytes { raw in
-                    lc_tiff_write(path, raw.baseAddress, UInt32(image.width), UInt32(image.height),
-                                  UInt32(image.channels), 8, &o, &error)
+            (description ?? []).withUnsafeBufferPointer { text in
+                if description != nil { o.description = text.baseAddress }
+                if let tag = options.privateTag {
+                    o.private_tag = tag.tag
+                    o.private_is_ascii = tag.ascii ? 1 : 0
+                    o.private_bytes = tagBuffer.baseAddress
+                    o.private_count = tagBuffer.count
                 }
-            case let .uint16(image):
-                return image.samples.withUnsafeBytes { raw in
-                    lc_tiff_write(path, raw.baseAddress, UInt32(image.width), UInt32(image.height),
-                                  UInt32(image.channels), 16, &o, &error)
-                }
-            case let .float32(image):
-                return image.samples.withUnsafeBytes { raw in
-                    lc_tiff_write(path, raw.baseAddress, UInt32(image.width), UInt32(image.height),
-                                  UInt32(image.channels), 32, &o, &error)
-                }
+                return write(raster, unsigned32: unsigned32, to: path, options: &o, error: &error)
             }
         }
         if status != LC_OK { throw .encodeFailed(detail: message(of: error)) }
+    }
+
+    /// Calls the C writer with the samples of whichever image is given.
+    private static func write(_ raster: Raster?, unsigned32: Image<UInt32>?, to path: String,
+                              options o: inout lc_tiff_write_options, error: inout lc_error) -> lc_status {
+        func put<T>(_ samples: [T], _ width: Int, _ height: Int, _ channels: Int, _ bits: UInt32) -> lc_status {
+            samples.withUnsafeBytes { raw in
+                lc_tiff_write(path, raw.baseAddress, UInt32(width), UInt32(height), UInt32(channels), bits, &o, &error)
+            }
+        }
+        if let image = unsigned32 {
+            o.unsigned_32 = 1
+            return put(image.samples, image.width, image.height, 1, 32)
+        }
+        switch raster {
+        case nil: return LC_ERR_ARGUMENT
+        case let .uint8(image): return put(image.samples, image.width, image.height, image.channels, 8)
+        case let .uint16(image): return put(image.samples, image.width, image.height, image.channels, 16)
+        case let .float32(image): return put(image.samples, image.width, image.height, image.channels, 32)
+        }
     }
 
     private static func encodePNG(_ raw: UnsafeRawBufferPointer, _ width: Int, _ height: Int, _ channels: Int,

@@ -16,6 +16,14 @@ public struct AdjacencyRule: Sendable, Equatable, Codable {
         self.minimumFraction = minimumFraction
     }
 
+    /// The default minimum contact for cells found by `method`, measured on synthetic networks
+    /// (docs/methods.md): 2 edges for influence zones, whose straight boundaries split four-way
+    /// junctions into one-edge contacts; 1 edge for ridge cells, whose boundaries follow the
+    /// noisy ridge crests so that real short sides often share only one edge.
+    public static func defaultEdges(for method: CellMethod) -> Int {
+        method == .ridges ? 1 : 2
+    }
+
     /// Whether a contact of `edges` pixel edges between cells of `areaA` and `areaB` px counts.
     public func accepts(edges: Int, areaA: Int, areaB: Int) -> Bool {
         guard edges >= minimumEdges else { return false }

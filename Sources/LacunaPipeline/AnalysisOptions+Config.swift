@@ -9,7 +9,8 @@ import LacunaSegmentation
 extension AnalysisOptions {
     /// Keys in the order `lacuna config --defaults` prints them.
     public static let configKeys = ["pores", "sigma", "min_area", "pixel_size", "max_pixels", "databar", "page",
-                                    "roi", "scale_bar_um", "colormap", "radius", "edge"] + boundaryConfigKeys
+                                    "roi", "scale_bar_um", "colormap", "radius", "edge"] + networkConfigKeys
+        + boundaryConfigKeys
 
     /// The options as configuration values, one per key of `configKeys`.
     public var configValues: [String: ConfigValue] {
@@ -25,6 +26,7 @@ extension AnalysisOptions {
             "radius": .string(radiusDefinition.rawValue),
             "edge": .string(edgeHandling.rawValue),
         ]
+        values.merge(networkConfigValues) { own, _ in own }
         switch databar {
         case .automatic: values["databar"] = .string("auto")
         case .none: values["databar"] = .string("none")
@@ -114,6 +116,7 @@ extension AnalysisOptions {
             }
             edgeHandling = e
         default:
+            if try setNetwork(key, to: value) { return }
             guard try setBoundaryOption(key, to: value) else { throw .unknownKey(key) }
         }
     }

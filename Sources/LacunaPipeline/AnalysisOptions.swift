@@ -1,5 +1,6 @@
 import LacunaIO
 import LacunaMeasure
+import LacunaNetwork
 import LacunaSegmentation
 
 /// Every parameter of the per-image analysis, with the defaults documented in docs/cli.md.
@@ -86,6 +87,8 @@ public struct AnalysisOptions: Sendable, Equatable {
     /// Window radius in px of the automatic mask (`--auto-mask-window`, default 64); must exceed
     /// the largest pore radius.
     public var autoMaskWindow = 64
+    /// The cell-network analysis (`--cells`, default auto; docs/methods.md).
+    public var network = NetworkOptions()
 
     public init() {}
 }

@@ -1,5 +1,6 @@
 import Foundation
 import LacunaIO
+import LacunaNetwork
 import LacunaReport
 
 /// What a batch run produced.
@@ -41,6 +42,8 @@ public struct BatchRunner: Sendable {
     public var shard: RunLog.Shard?
     /// The program, as recorded in run.json (its version is also part of every cache key).
     public var tool = RunLog.Tool(version: "unknown", gitCommit: nil, gitCommitNote: "not given")
+    /// Also write `masks/<name>.mask.png` and `masks/<name>.labels.tif` (`MaskFiles`).
+    public var saveMasks = false
 
     public init(options: AnalysisOptions, jobs: Int) {
         precondition(jobs >= 1, "jobs must be ≥ 1, got \(jobs)")
@@ -62,8 +65,13 @@ public struct BatchRunner: Sendable {
                                           (outputDirectory as NSString).appendingPathComponent("plots")])
         let names = BatchRunner.overlayNames(for: inputs)
         let selected = inputs.indices.filter { shard?.contains($0) ?? true }
+        let maskFolder = saveMasks ? (outputDirectory as NSString).appendingPathComponent("masks") : nil
+        if let maskFolder {
+            try AtomicFile.makeDirectory(maskFolder)
+            PartialFiles.removeAbandoned(in: [maskFolder])
+        }
         let worker = InputWorker(analyzer: ImageAnalyzer(options: options), cache: cache,
-                                 overlayFolder: overlayFolder, resume: resume, build: tool.build)
+                                 overlayFolder: overlayFolder, maskFolder: maskFolder, resume: resume, build: tool.build)
         var done = [InputWorker.Outcome?](repeating: nil, count: selected.count)
         await withTaskGroup(of: (Int, InputWorker.Outcome).self) { group in
             var next = 0
@@ -95,9 +103,22 @@ public struct BatchRunner: Sendable {
                          finishedAt: RunLog.timestamp(Date()), durationS: Date().timeIntervalSince(started),
                          host: .current, mergedFrom: nil)
         try AtomicFile.write(log.encoded(), to: (outputDirectory as NSString).appendingPathComponent("run.json"))
+        try BatchRunner.writeReport(in: outputDirectory)
         worker.cache.prune(keeping: Set(outcomes.compactMap(\.logEntry.cacheKey)))
         summary.log = log
         return summary
+    }
+
+    /// Rebuilds plots/ and report.html of `folder` from the files just written (`ReportBuilder`).
+    static func writeReport(in folder: String) throws(AtomicFile.WriteError) {
+        do {
+            try ReportBuilder.build(folder: folder)
+        } catch let .write(error) {
+            throw error
+        } catch {
+            throw AtomicFile.WriteError(path: (folder as NSString).appendingPathComponent("report.html"),
+                                        reason: error.message)
+        }
     }
 
     /// Writes images.csv, pores.csv and the fit outputs of `rows` (input order) into `folder`,
@@ -110,6 +131,8 @@ public struct BatchRunner: Sendable {
                              to: (folder as NSString).appendingPathComponent("images.csv"))
         try AtomicFile.write(tables.pores.encoded(),
                              to: (folder as NSString).appendingPathComponent("pores.csv"))
+        try AtomicFile.write(tables.cells.encoded(),
+                             to: (folder as NSString).appendingPathComponent("cells.csv"))
         if let fit = summary.fit {
             try FitOutputs.write(fit, to: folder)
         } else {
@@ -120,26 +143,30 @@ public struct BatchRunner: Sendable {
 
     /// The records of one input: one page, or with `--page all` every page of the file in order
     /// (a page that fails is an error row; the other pages are still analysed).
-    static func process(_ input: ImageInput, analyzer: ImageAnalyzer, overlayPath: String) -> [ImageRecord] {
+    static func process(_ input: ImageInput, analyzer: ImageAnalyzer, overlayPath: String,
+                        maskFolder: String? = nil) -> [ImageRecord] {
         switch analyzer.options.pages {
         case let .page(page):
-            return [processPage(page - 1, of: input, analyzer: analyzer, overlayPath: overlayPath).record]
+            return [processPage(page - 1, of: input, analyzer: analyzer, overlayPath: overlayPath,
+                                maskFolder: maskFolder).record]
         case .all:
-            let first = processPage(0, of: input, analyzer: analyzer, overlayPath: overlayPath, multiPage: true)
+            let first = processPage(0, of: input, analyzer: analyzer, overlayPath: overlayPath, maskFolder: maskFolder,
+                                    multiPage: true)
             var records = [first.record]
             for page in stride(from: 1, to: first.pages, by: 1) {
                 records.append(processPage(page, of: input, analyzer: analyzer, overlayPath: overlayPath,
-                                           multiPage: true).record)
+                                           maskFolder: maskFolder, multiPage: true).record)
             }
             return records
         }
     }
 
     /// Analyses page `page` (from 0) and writes its overlay: `<name>.png`, or `<name>.p<k>.png`
-    /// (k from 1) for pages of a multi-page run. Also returns the file's page count (1 when the
-    /// file could not be read).
+    /// (k from 1) for pages of a multi-page run; with a `maskFolder`, also its mask and label
+    /// files named after the overlay without `.png` (`MaskFiles`). Also returns the file's page
+    /// count (1 when the file could not be read).
     static func processPage(_ page: Int, of input: ImageInput, analyzer: ImageAnalyzer, overlayPath: String,
-                            multiPage: Bool = false) -> (record: ImageRecord, pages: Int) {
+                            maskFolder: String? = nil, multiPage: Bool = false) -> (record: ImageRecord, pages: Int) {
         func record(_ outcome: ImageRecord.Outcome) -> ImageRecord {
             ImageRecord(image: input.name, currentDensity: input.currentDensity, outcome: outcome, page: page + 1)
         }
@@ -152,7 +179,18 @@ public struct BatchRunner: Sendable {
                 ? String(overlayPath.dropLast(4)) + ".p\(page + 1).png" : overlayPath
             let png = try ImageEncoder.png(analyzed.overlay, compressionLevel: 3)
             try AtomicFile.write(png, to: path)
-            return (record(.measured(analyzed.measurement)), pages)
+            if let maskFolder {
+                try MaskFiles.write(labels: analyzed.labels, labelCount: analyzed.measurement.pores.count,
+                                    calibration: analyzed.measurement.calibration, folder: maskFolder,
+                                    base: String((path as NSString).lastPathComponent.dropLast(4)))
+            }
+            if let cells = analyzed.cellOverlay {
+                try AtomicFile.write(try ImageEncoder.png(cells, compressionLevel: 3),
+                                     to: InputWorker.cellOverlayPath(path))
+            }
+            var measured = record(.measured(analyzed.measurement))
+            measured.network = analyzed.network.map { NetworkSummary($0) }
+            return (measured, pages)
         } catch let error as AnalysisError {
             return (record(.failed(error.message)), pages)
         } catch let error as ImageIOError {

@@ -47,7 +47,7 @@ extension ImageAnalyzer {
 
     /// The pores of a thresholded, hole-filled mask: opened and closed with discs when asked,
     /// limited to the analysed region, split at distance-map maxima (`splittingTouchingPores`)
-    /// or labelled as 8-connected components, then small pores dropped.
+    /// or labelled as 8-connected components. Small pores are still in (the caller drops them).
     static func poreComponents(of poreMask: Mask, analysed: Mask?, options: AnalysisOptions) -> Components {
         var mask = poreMask
         if options.openingRadius > 0 { mask = DiskMorphology.opening(mask, radius: options.openingRadius) }
@@ -55,9 +55,8 @@ extension ImageAnalyzer {
         if let analysed {
             mask = Mask(width: mask.width, height: mask.height, samples: zip(mask.samples, analysed.samples).map { $0 && $1 })
         }
-        let components = options.splitTolerance.map { splittingTouchingPores(mask, tolerance: $0) }
+        return options.splitTolerance.map { splittingTouchingPores(mask, tolerance: $0) }
             ?? labelComponents(of: mask, connectivity: .eight)
-        return removingSmallComponents(components, minimumArea: options.minimumPoreArea)
     }
 
     /// Marks the pores with a pixel next to (4-neighbourhood) a pixel outside the analysed

@@ -2,14 +2,21 @@ import Foundation
 import LacunaImage
 import LacunaIO
 import LacunaMeasure
+import LacunaNetwork
 import LacunaReport
 import LacunaSegmentation
 
 /// The result of analysing one image.
 public struct AnalyzedImage: Sendable {
     public var measurement: ImageMeasurement
-    /// The overlay (RGB, analysed frame only).
+    /// The overlay (RGB, analysed frame only) with its legend and scale bar.
     public var overlay: Image<UInt8>
+    /// The pores of the analysed frame: label k is pore k of `measurement.pores`, 0 is framework
+    /// (pores below the minimum area included).
+    public var labels: LabelImage
+    /// The cell network (`nil` with `--cells none`) and its overlay.
+    public var network: NetworkAnalysis? = nil
+    public var cellOverlay: Image<UInt8>? = nil
 }
 
 /// The analysis of one micrograph:
@@ -167,7 +174,9 @@ public struct ImageAnalyzer: Sendable {
         let region = try ImageAnalyzer.analysedRegion(smooth: smooth, threshold: threshold, file: context.regionMask,
                                                       options: options)
         let mask = fillingHoles(in: poreMask(smooth, threshold: threshold, polarity: options.polarity))
-        var components = ImageAnalyzer.poreComponents(of: mask, analysed: region.mask, options: options)
+        let all = ImageAnalyzer.poreComponents(of: mask, analysed: region.mask, options: options)
+        var components = removingSmallComponents(all, minimumArea: options.minimumPoreArea)
+        let keptBySize = components.count
         var pores = measureRegions(of: components.labels, count: components.count)
         var cutByRegion = region.mask.map { ImageAnalyzer.markingRegionEdge(&pores, labels: components.labels, analysed: $0) }
         if options.clearBorder {
@@ -193,8 +202,33 @@ public struct ImageAnalyzer: Sendable {
         measurement.analysedPixelCount = region.mask.map { $0.samples.count(where: { $0 }) }
         measurement.analysedRegionSource = region.source
         measurement.boundaryMethod = options.boundary
-        var overlay = Overlay.render(grey: display, labels: components.labels, touchesBorder: pores.map(\.touchesBorder))
+        var overlay = Overlay.render(grey: display, labels: components.labels, touchesBorder: pores.map(\.touchesBorder),
+                                     excluded: region.mask.map { roi in
+                                         Mask(width: roi.width, height: roi.height,
+                                              samples: zip(mask.samples, roi.samples).map { $0 && $1 })
+                                     } ?? mask)
         if let analysed = region.mask { overlay = Overlay.shadingExcluded(overlay, analysed: analysed) }
-        return AnalyzedImage(measurement: measurement, overlay: overlay)
+        let border = pores.filter(\.touchesBorder).count
+        OverlayAnnotations.annotate(&overlay, legend: Overlay.legend(
+            interior: pores.count - border, border: border, excluded: all.count - keptBySize,
+            minimumArea: options.minimumPoreArea), calibration: context.calibration)
+        var analyzed = AnalyzedImage(measurement: measurement, overlay: overlay, labels: components.labels)
+        analyzed.network = NetworkAnalysis(pores: components.labels, poreCount: components.count,
+                                           grey: { ImageAnalyzer.wallsBright(smooth, polarity: options.polarity) },
+                                           options: options.network)
+        analyzed.cellOverlay = analyzed.network.map { network in
+            var image = CellOverlay.render(grey: display, network: network.network, pores: components.labels)
+            OverlayAnnotations.annotate(&image, legend: CellOverlay.legend(for: network.network.cells),
+                                        calibration: context.calibration)
+            return image
+        }
+        return analyzed
+    }
+
+    /// The smoothed frame as `Float` with the walls bright: as is for dark pores, negated for
+    /// bright pores (the ridge method looks for bright walls).
+    static func wallsBright<S: FixedWidthInteger & UnsignedInteger & Sendable>(_ smooth: Image<S>,
+                                                                              polarity: PorePolarity) -> Image<Float> {
+        polarity == .dark ? smooth.map { Float($0) } : smooth.map { Float(S.max) - Float($0) }
     }
 }

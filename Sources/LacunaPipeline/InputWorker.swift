@@ -23,6 +23,8 @@ struct InputWorker: Sendable {
     var analyzer: ImageAnalyzer
     var cache: ResultCache
     var overlayFolder: String
+    /// Where `--save-masks` writes, `nil` without it.
+    var maskFolder: String?
     var resume: Bool
     /// Version and executable hash, part of every cache key.
     var build: String
@@ -31,8 +33,9 @@ struct InputWorker: Sendable {
     func process(_ input: ImageInput, index: Int, overlayName: String) -> Outcome {
         let start = Date()
         let digest = FileDigest.of(fileAt: input.path)
-        let key = ResultCache.key(for: input, digest: digest, options: analyzer.options, overlayName: overlayName,
-                                  build: build)
+        // Masks are files of the entry like overlays: a run that saves them never reuses one that did not.
+        let key = ResultCache.key(for: input, digest: digest, options: analyzer.options,
+                                  overlayName: overlayName + (maskFolder == nil ? "" : " +masks"), build: build)
         var records: [ImageRecord] = []
         let rows: [RecordRows]
         let pages: [RunLog.Page]
@@ -43,12 +46,11 @@ struct InputWorker: Sendable {
             reused = true
         } else {
             let overlayPath = (overlayFolder as NSString).appendingPathComponent(overlayName)
-            records = BatchRunner.process(input, analyzer: analyzer, overlayPath: overlayPath)
+            records = BatchRunner.process(input, analyzer: analyzer, overlayPath: overlayPath, maskFolder: maskFolder)
             rows = records.map(RecordRows.init)
             pages = records.map(RunLog.Page.init)
             if let key {
-                let overlays = zip(records, InputWorker.overlayPaths(overlayPath, records: records))
-                    .filter { $0.0.measurement != nil }.map(\.1)
+                let overlays = InputWorker.outputFiles(records: records, overlayPath: overlayPath, maskFolder: maskFolder)
                 cache.store(rows, pages: pages, key: key, overlays: overlays)
             }
         }
@@ -60,11 +62,35 @@ struct InputWorker: Sendable {
         return Outcome(records: records, rows: rows, logEntry: entry)
     }
 
+    /// The mask and label files `--save-masks` writes beside an overlay (none without a mask folder).
+    static func maskPaths(forOverlay overlay: String, maskFolder: String?) -> [String] {
+        guard let maskFolder else { return [] }
+        let base = String((overlay as NSString).lastPathComponent.dropLast(4))
+        return [".mask.png", ".labels.tif"].map { (maskFolder as NSString).appendingPathComponent(base + $0) }
+    }
+
     /// The overlay file of each record: `<name>.png`, or `<name>.p<k>.png` when one file gave
     /// several pages (as `BatchRunner.processPage` writes them).
     static func overlayPaths(_ overlayPath: String, records: [ImageRecord]) -> [String] {
         records.map { record in
             records.count > 1 ? String(overlayPath.dropLast(4)) + ".p\(record.page).png" : overlayPath
         }
+    }
+
+    /// The cell-network overlay beside a pore overlay: `<name>.cells.png`.
+    static func cellOverlayPath(_ overlayPath: String) -> String {
+        String(overlayPath.dropLast(4)) + ".cells.png"
+    }
+
+    /// The files the analysed pages of one input wrote, in a fixed order: each page's overlay,
+    /// its cell overlay when the network was analysed, and its masks.
+    static func outputFiles(records: [ImageRecord], overlayPath: String, maskFolder: String?) -> [String] {
+        var files: [String] = []
+        for (record, path) in zip(records, overlayPaths(overlayPath, records: records)) where record.measurement != nil {
+            files.append(path)
+            if record.network != nil { files.append(cellOverlayPath(path)) }
+            files += maskPaths(forOverlay: path, maskFolder: maskFolder)
+        }
+        return files
     }
 }

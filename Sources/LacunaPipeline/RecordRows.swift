@@ -12,6 +12,7 @@ struct RecordRows: Codable, Equatable, Sendable {
     var error: String?
     var imageRow: [String]
     var poreRows: [[String]]
+    var cellRows: [[String]]
     var fit: FitInputs.Contribution?
 
     init(_ record: ImageRecord) {
@@ -20,6 +21,7 @@ struct RecordRows: Codable, Equatable, Sendable {
         if case let .failed(reason) = record.outcome { error = reason }
         imageRow = ResultTables.images([record]).rows.first ?? []
         poreRows = ResultTables.pores([record]).rows
+        cellRows = ResultTables.cells([record]).rows
         fit = FitInputs.Contribution(record)
     }
 
@@ -27,16 +29,19 @@ struct RecordRows: Codable, Equatable, Sendable {
     var matchesColumns: Bool {
         imageRow.count == ResultTables.imageColumns.count
             && poreRows.allSatisfy { $0.count == ResultTables.poreColumns.count }
+            && cellRows.allSatisfy { $0.count == ResultTables.cellColumns.count }
     }
 
-    /// images.csv and pores.csv of `rows`, in order.
-    static func tables(_ rows: [RecordRows]) -> (images: CSVTable, pores: CSVTable) {
+    /// images.csv, pores.csv and cells.csv of `rows`, in order.
+    static func tables(_ rows: [RecordRows]) -> (images: CSVTable, pores: CSVTable, cells: CSVTable) {
         var images = CSVTable(header: ResultTables.imageColumns)
         var pores = CSVTable(header: ResultTables.poreColumns)
+        var cells = CSVTable(header: ResultTables.cellColumns)
         for row in rows {
             images.append(row.imageRow)
             for pore in row.poreRows { pores.append(pore) }
+            for cell in row.cellRows { cells.append(cell) }
         }
-        return (images, pores)
+        return (images, pores, cells)
     }
 }

@@ -19,7 +19,8 @@ public struct ResultCache: Sendable {
         var key: String
         var rows: [RecordRows]
         var pages: [RunLog.Page]
-        /// Overlay file name (in `overlays/`) → SHA-256 of its bytes, for the analysed pages.
+        /// Overlay file name (relative to `overlays/`; `../masks/…` for mask files) → SHA-256 of
+        /// its bytes, for the analysed pages.
         var overlays: [String: String]
     }
 
@@ -87,7 +88,10 @@ public struct ResultCache: Sendable {
         var hashes: [String: String] = [:]
         for overlay in overlays {
             guard let digest = FileDigest.of(fileAt: overlay) else { return false }
-            hashes[(overlay as NSString).lastPathComponent] = digest.sha256
+            // Named relative to overlays/: `x.png`, or `../masks/x.mask.png` for `--save-masks` files.
+            let folderName = ((overlay as NSString).deletingLastPathComponent as NSString).lastPathComponent
+            let name = (overlay as NSString).lastPathComponent
+            hashes[folderName == "overlays" ? name : "../\(folderName)/\(name)"] = digest.sha256
         }
         let entry = Entry(key: key, rows: rows, pages: pages, overlays: hashes)
         let encoder = JSONEncoder()

@@ -75,6 +75,7 @@ public enum ShardMerge {
                          host: .current, mergedFrom: folders)
         do {
             try AtomicFile.write(log.encoded(), to: (output as NSString).appendingPathComponent("run.json"))
+            try BatchRunner.writeReport(in: output)
         } catch {
             throw .write(error)
         }
@@ -123,7 +124,15 @@ public enum ShardMerge {
                   FileDigest.sha256(of: bytes) == entry.overlays[name] else {
                 throw .missingEntry(folder: folder, input: "\(input.name) (overlay \(name))")
             }
-            try write(bytes, to: (overlayFolder as NSString).appendingPathComponent(name))
+            let target = (overlayFolder as NSString).appendingPathComponent(name)
+            if name.hasPrefix("../") {
+                do {
+                    try AtomicFile.makeDirectory((target as NSString).deletingLastPathComponent)
+                } catch {
+                    throw .write(error)
+                }
+            }
+            try write(bytes, to: target)
         }
         if let data = FileManager.default.contents(atPath: shardCache.path(forKey: key)) {
             do {

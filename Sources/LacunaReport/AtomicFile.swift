@@ -8,6 +8,11 @@ public enum AtomicFile {
         public var path: String
         public var reason: String
         public var message: String { "cannot write \(path): \(reason)" }
+
+        public init(path: String, reason: String) {
+            self.path = path
+            self.reason = reason
+        }
     }
 
     /// Writes `data` to `path` atomically.
@@ -19,6 +24,25 @@ public enum AtomicFile {
             try data.write(to: temporary)
         } catch {
             throw WriteError(path: path, reason: (error as NSError).localizedDescription)
+        }
+        if rename(temporary.path, url.path) != 0 {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: temporary)
+            throw WriteError(path: path, reason: reason)
+        }
+    }
+
+    /// Writes `path` atomically with a writer that takes a file path (libtiff writes to paths):
+    /// `body` writes the temporary name, which is then renamed over `path`.
+    public static func write(to path: String, using body: (_ temporaryPath: String) throws -> Void) throws(WriteError) {
+        let url = URL(fileURLWithPath: path)
+        let temporary = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).partial-\(ProcessInfo.processInfo.processIdentifier)")
+        do {
+            try body(temporary.path)
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw WriteError(path: path, reason: "\(error)")
         }
         if rename(temporary.path, url.path) != 0 {
             let reason = String(cString: strerror(errno))

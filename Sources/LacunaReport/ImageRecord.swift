@@ -1,4 +1,5 @@
 import LacunaMeasure
+import LacunaNetwork
 
 /// One input of a run as the reports see it: its name, its condition, and what came of it.
 public struct ImageRecord: Sendable, Equatable {
@@ -17,12 +18,16 @@ public struct ImageRecord: Sendable, Equatable {
     public var outcome: Outcome
     /// The page of a multi-page file (TIFF directory), counted from 1; 1 for single-page files.
     public var page: Int
+    /// The cell network, when it was analysed (`--cells` other than `none`).
+    public var network: NetworkSummary?
 
-    public init(image: String, currentDensity: Double?, outcome: Outcome, page: Int = 1) {
+    public init(image: String, currentDensity: Double?, outcome: Outcome, page: Int = 1,
+                network: NetworkSummary? = nil) {
         self.image = image
         self.currentDensity = currentDensity
         self.outcome = outcome
         self.page = page
+        self.network = network
     }
 
     /// The measurement, when the image was analysed.

@@ -34,7 +34,7 @@ enum JSONValue: Encodable, Sendable, Equatable {
         value.map(transform) ?? .null
     }
 
-    private struct Key: CodingKey {
+    struct Key: CodingKey {
         var stringValue: String
         var intValue: Int? { nil }
         init(stringValue: String) { self.stringValue = stringValue }

@@ -3,19 +3,29 @@ import LacunaMeasure
 
 /// Segmentation overlays for reviewers: the analysed frame in grey with each pore's boundary
 /// pixels coloured — interior pores in one colour, pores cut by the frame edge (left out of the
-/// size statistics) in another.
+/// size statistics) in another, and pores dropped for being smaller than the minimum area in a
+/// third — with a legend and a scale bar (``OverlayAnnotations``).
 public enum Overlay {
     /// Outline colour of pores that enter the statistics (cyan).
-    public static let interiorColour: (UInt8, UInt8, UInt8) = (0, 230, 255)
+    public static let interiorColour = RGBColour(0, 230, 255)
     /// Outline colour of pores touching the frame edge (magenta).
-    public static let borderColour: (UInt8, UInt8, UInt8) = (255, 0, 200)
+    public static let borderColour = RGBColour(255, 0, 200)
+    /// Outline colour of pores below the minimum area, dropped from every table (yellow).
+    public static let excludedColour = RGBColour(255, 210, 0)
 
     /// An RGB image: `grey` (one channel) with the 4-connected boundary pixels of every pore in
-    /// `labels` coloured. `touchesBorder[label - 1]` tells which colour a pore gets.
-    public static func render(grey: Image<UInt8>, labels: LabelImage, touchesBorder: [Bool]) -> Image<UInt8> {
+    /// `labels` coloured. `touchesBorder[label - 1]` tells which colour a pore gets. `excluded`,
+    /// when given, marks pixels of dropped pores (label 0 in `labels`); their boundary pixels —
+    /// excluded pixels with a 4-neighbour outside the set or on the frame edge — are drawn in
+    /// ``excludedColour``. O(width × height).
+    public static func render(grey: Image<UInt8>, labels: LabelImage, touchesBorder: [Bool],
+                              excluded: Mask? = nil) -> Image<UInt8> {
         precondition(grey.channels == 1 && grey.width == labels.width && grey.height == labels.height,
                      "overlay needs a grey image the size of the label image")
+        precondition(excluded.map { $0.width == labels.width && $0.height == labels.height } ?? true,
+                     "excluded mask must be the size of the label image")
         let w = grey.width, h = grey.height
+        let dropped = excluded?.samples ?? []
         var rgb = [UInt8](repeating: 0, count: w * h * 3)
         labels.samples.withUnsafeBufferPointer { l in
             grey.samples.withUnsafeBufferPointer { g in
@@ -24,12 +34,15 @@ public enum Overlay {
                         let i = y * w + x
                         let label = l[i]
                         var colour = (g[i], g[i], g[i])
+                        let edge = x == 0 || y == 0 || x == w - 1 || y == h - 1
                         if label != 0 {
-                            let boundary = x == 0 || y == 0 || x == w - 1 || y == h - 1
-                                || l[i - 1] != label || l[i + 1] != label || l[i - w] != label || l[i + w] != label
-                            if boundary {
-                                colour = touchesBorder[Int(label) - 1] ? borderColour : interiorColour
+                            if edge || l[i - 1] != label || l[i + 1] != label || l[i - w] != label || l[i + w] != label {
+                                let c = touchesBorder[Int(label) - 1] ? borderColour : interiorColour
+                                colour = (c.red, c.green, c.blue)
                             }
+                        } else if !dropped.isEmpty && dropped[i]
+                                    && (edge || !dropped[i - 1] || !dropped[i + 1] || !dropped[i - w] || !dropped[i + w]) {
+                            colour = (excludedColour.red, excludedColour.green, excludedColour.blue)
                         }
                         rgb[3 * i] = colour.0
                         rgb[3 * i + 1] = colour.1
@@ -39,6 +52,15 @@ public enum Overlay {
             }
         }
         return Image(width: w, height: h, channels: 3, samples: rgb)
+    }
+
+    /// The legend of a pore overlay with the number of pores of each kind.
+    public static func legend(interior: Int, border: Int, excluded: Int, minimumArea: Int) -> [OverlayAnnotations.LegendEntry] {
+        [
+            .init(colour: interiorColour, label: "interior pores: \(interior)"),
+            .init(colour: borderColour, label: "touching the edge: \(border)"),
+            .init(colour: excludedColour, label: "below \(minimumArea) px: \(excluded)"),
+        ]
     }
 
     /// An 8-bit display copy of a 16-bit grey image, stretched linearly from its minimum to its

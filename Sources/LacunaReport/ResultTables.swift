@@ -13,7 +13,7 @@ public enum ResultTables {
         "mean_radius_um", "median_radius_um", "sd_radius_um",
         "interior_pore_count", "pixel_size_y_um", "mean_radius_px", "median_radius_px", "sd_radius_px",
         "databar_method", "region_x_px", "region_y_px", "warnings", "page",
-    ] + distributionColumns + regionColumns
+    ] + distributionColumns + networkColumns + regionColumns
 
     /// Columns of pores.csv, in order.
     public static let poreColumns = [
@@ -32,6 +32,7 @@ public enum ResultTables {
                 let message: String = if case let .failed(reason) = record.outcome { reason } else { "" }
                 var row = Array(repeating: "", count: imageColumns.count)
                 row.replaceSubrange(0 ..< 4, with: [record.image, "error", message, density])
+                // (network columns stay empty)
                 if let page = imageColumns.firstIndex(of: "page") { row[page] = String(record.page) }
                 table.append(row)
                 continue
@@ -51,7 +52,7 @@ public enum ResultTables {
                 NumberFormat.significant(px.standardDeviation),
                 m.databarMethod.rawValue, String(m.originX), String(m.originY), m.warnings.joined(separator: "; "),
                 String(record.page),
-            ] + distributionFields(m) + regionFields(m))
+            ] + distributionFields(m) + networkFields(record) + regionFields(m))
         }
         return table
     }

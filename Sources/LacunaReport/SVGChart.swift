@@ -32,8 +32,9 @@ struct SVGChart {
     var x: Axis
     var y: Axis
     var legendCorner = LegendCorner.topLeft
-    private var body: [String] = []
-    private var legend: [(label: String, swatch: String)] = []
+    /// Elements in drawing order (extensions in other files add kinds of marks).
+    var body: [String] = []
+    var legend: [(label: String, swatch: String)] = []
 
     init(title: String, x: Axis, y: Axis) {
         precondition(x.range.upperBound > x.range.lowerBound && y.range.upperBound > y.range.lowerBound,

@@ -68,6 +68,7 @@ extension Analyze {
         runner.resume = resume
         runner.shard = try shardOption()
         runner.tool = Provenance.tool
+        runner.saveMasks = saveMasks
         let count = runner.shard.map { shard in inputs.indices.filter(shard.contains).count } ?? inputs.count
         let reporter = ProgressReporter(total: count, logger: logger,
                                         showBar: StderrOutput.shared.isTerminal && !quiet,

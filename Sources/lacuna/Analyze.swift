@@ -85,6 +85,7 @@ struct Analyze: AsyncParsableCommand {
 
     @Option(name: .long, help: "Window radius in px of --auto-mask; must exceed the largest pore radius.")
     var autoMaskWindow: Int = 64
+    @OptionGroup var network: NetworkFlags
 
     @Option(name: .long, help: "Images analysed in parallel (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
@@ -103,6 +104,9 @@ struct Analyze: AsyncParsableCommand {
 
     @Option(name: .long, help: "Analyse only shard K of N (inputs whose position from 0, mod N, is K−1); see 'lacuna merge'.")
     var shard: String?
+
+    @Flag(name: .long, help: "Also write masks/<name>.mask.png (0/255) and masks/<name>.labels.tif (ImageJ-calibrated labels).")
+    var saveMasks = false
 
     func validate() throws {
         if files.isEmpty && manifest == nil { throw ValidationError("give image files or --manifest") }
@@ -201,6 +205,7 @@ struct Analyze: AsyncParsableCommand {
         options.regionMaskPath = roiMask
         options.autoMask = autoMask
         options.autoMaskWindow = autoMaskWindow
+        try network.apply(to: &options)
         do {
             options = try applyingConfigFile(to: options)
         } catch {
@@ -211,7 +216,7 @@ struct Analyze: AsyncParsableCommand {
         if !quiet {
             if let fit = summary.fit { print(fit.summary()) }
             if let note = summary.fitNote { printError(note) }
-            printError("wrote \(out)/images.csv, pores.csv\(summary.fit == nil ? "" : ", fit.json") and overlays/")
+            printError("wrote \(out)/images.csv, pores.csv, cells.csv\(summary.fit == nil ? "" : ", fit.json") and overlays/")
         }
         if summary.failureCount > 0 {
             printError("\(summary.failureCount) of \(summary.rowCount) images failed")

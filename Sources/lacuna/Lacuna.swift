@@ -9,7 +9,7 @@ struct Lacuna: AsyncParsableCommand {
         commandName: "lacuna",
         abstract: "Calibrated hole sizes, porosity and the 1/r–i fit from SEM and TOF-SIMS micrographs.",
         version: "0.1.0",
-        subcommands: [Info.self, Analyze.self, Merge.self, Config.self, Fit.self, Design.self, Synth.self])
+        subcommands: [Info.self, Analyze.self, Merge.self, Report.self, Config.self, Fit.self, Design.self, Synth.self])
 
     static func main() async {
         do {

@@ -40,10 +40,10 @@ enum LacunaProcess {
     }
 
     /// The files of a batch whose bytes must not depend on scheduling, resuming or sharding:
-    /// tables, fit outputs, plots and overlays, relative to the folder.
+    /// tables, fit outputs, report, plots and overlays, relative to the folder.
     static func deterministicFiles(in folder: String) throws -> [String: Data] {
         var files: [String: Data] = [:]
-        let names = ["images.csv", "pores.csv", "fit.json", "conditions.csv"]
+        let names = ["images.csv", "pores.csv", "fit.json", "conditions.csv", "report.html"]
         for name in names where FileManager.default.fileExists(atPath: folder + "/" + name) {
             files[name] = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + name))
         }

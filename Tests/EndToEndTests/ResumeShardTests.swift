@@ -22,7 +22,8 @@ struct ResumeShardTests {
     @Test("--jobs 2 gives the bytes of --jobs 1; every input has a cache entry")
     func jobsEquality() throws {
         let reference = try #require(Self.reference)
-        #expect(reference.files.keys.contains("fit.json") && reference.files.count == 4 + 8 + 3)
+        // 4 tables, report.html, 8 overlays, 3 fit plots and 4 radius histograms
+        #expect(reference.files.keys.contains("fit.json") && reference.files.count == 5 + 8 + 3 + 4)
         let out = TestPaths.makeScratchFolder() + "/j2"
         let run = try LacunaProcess.run(["analyze", "--manifest", LacunaProcess.manifest, "--out", out, "--jobs", "2", "--quiet"])
         #expect(run.status == 0)

@@ -13,8 +13,8 @@ struct OverlayTests {
         let grey = Image<UInt8>(width: 8, height: 8, samples: (0 ..< 64).map { UInt8($0) })
         let rgb = Overlay.render(grey: grey, labels: labels, touchesBorder: [true, false])
         func pixel(_ x: Int, _ y: Int) -> [UInt8] { (0 ..< 3).map { rgb[x, y, $0] } }
-        let cyan = [Overlay.interiorColour.0, Overlay.interiorColour.1, Overlay.interiorColour.2]
-        let magenta = [Overlay.borderColour.0, Overlay.borderColour.1, Overlay.borderColour.2]
+        let cyan = [Overlay.interiorColour.red, Overlay.interiorColour.green, Overlay.interiorColour.blue]
+        let magenta = [Overlay.borderColour.red, Overlay.borderColour.green, Overlay.borderColour.blue]
         #expect(pixel(2, 2) == cyan && pixel(4, 3) == cyan)
         #expect(pixel(3, 3) == [27, 27, 27])  // the pore's inside keeps the image
         #expect(pixel(0, 0) == magenta && pixel(1, 1) == magenta)

@@ -109,10 +109,15 @@ typedef struct lc_tiff_write_options {
     const uint8_t *private_bytes;
     size_t private_count;
     int big_endian;
+    const char *description;  /* NULL: none; else ImageDescription (270), e.g. an ImageJ header */
+    int has_resolution;       /* 1: write XResolution/YResolution with ResolutionUnit none */
+    double x_resolution;      /* pixels per unit, as ImageJ reads them (1 / pixel width) */
+    double y_resolution;
+    int unsigned_32;          /* with bits 32: unsigned integer samples instead of IEEE float */
 } lc_tiff_write_options;
 
 /* Writes a single-page TIFF (channels 1 or 3, bits 8 or 16; or channels 1, bits 32 for IEEE
- * float samples, SampleFormat 3) to path. */
+ * float samples, SampleFormat 3, or unsigned integers with unsigned_32) to path. */
 lc_status lc_tiff_write(const char *path, const void *raster, uint32_t width, uint32_t height,
                         uint32_t channels, uint32_t bits, const lc_tiff_write_options *options,
                         lc_error *err);

@@ -1,0 +1,99 @@
+import LacunaImage
+import LacunaSegmentation
+
+/// Options of the cell-network analysis.
+public struct NetworkOptions: Sendable, Equatable, Codable {
+    /// How cells are found (default `auto`).
+    public var method: CellMethod
+    /// Shortest shared boundary of neighbours in pixel edges; `nil` takes the method's default
+    /// (`AdjacencyRule.defaultEdges`).
+    public var minimumContact: Int?
+    /// Shortest shared boundary relative to the smaller cell's equivalent diameter (default 0).
+    public var minimumContactFraction: Double
+    /// Parameters of the ridge method.
+    public var ridges: RidgeCellOptions
+
+    public init(method: CellMethod = .auto, minimumContact: Int? = nil, minimumContactFraction: Double = 0,
+                ridges: RidgeCellOptions = RidgeCellOptions()) {
+        self.method = method
+        self.minimumContact = minimumContact
+        self.minimumContactFraction = minimumContactFraction
+        self.ridges = ridges
+    }
+
+    /// The adjacency rule for cells found by `method`.
+    public func adjacency(for method: CellMethod) -> AdjacencyRule {
+        AdjacencyRule(minimumEdges: minimumContact ?? AdjacencyRule.defaultEdges(for: method),
+                      minimumFraction: minimumContactFraction)
+    }
+}
+
+/// The cell network of one image: the cells, their statistics and the framework between them.
+public struct NetworkAnalysis: Sendable {
+    /// The method used (`pores` or `ridges`; never `auto` or `none`).
+    public var method: CellMethod
+    /// Why: the method asked for, or the `auto` rule's reason.
+    public var reason: String
+    /// The cells and their label image (frame coordinates).
+    public var network: CellNetwork
+    public var statistics: NetworkStatistics
+    public var framework: FrameworkStatistics
+
+    /// Finds and measures the cells of one frame.
+    /// - Parameters:
+    ///   - pores: the segmented pores (labels 1…`poreCount`); they seed the cells in pores mode
+    ///     and are the non-framework pixels of the wall measurements in either mode.
+    ///   - grey: the frame's grey levels (any scale) with walls bright, used by the ridge method.
+    ///   - field: the analysed pixels (`nil`: all).
+    /// - Returns: `nil` when `options.method` is `none`.
+    public init?(pores: LabelImage, poreCount: Int, grey: () -> Image<Float>, field: Mask? = nil,
+                 options: NetworkOptions) {
+        func byPores() -> (CellNetwork, FrameworkStatistics) {
+            let cells = influenceZones(of: pores, field: field)
+            return (CellNetwork(labels: cells, count: poreCount, field: field, rule: options.adjacency(for: .pores),
+                                pores: pores),
+                    FrameworkStatistics(cells: cells, pores: pores, field: field))
+        }
+        func byRidges() -> (CellNetwork, FrameworkStatistics) {
+            let (cells, count) = ridgeCells(grey(), options: options.ridges, field: field)
+            return (CellNetwork(labels: cells, count: count, field: field, rule: options.adjacency(for: .ridges)),
+                    FrameworkStatistics(cells: cells, pores: pores, field: field))
+        }
+        switch options.method {
+        case .none:
+            return nil
+        case .pores:
+            (network, framework) = byPores()
+            method = .pores
+            reason = "pores"
+        case .ridges:
+            (network, framework) = byRidges()
+            method = .ridges
+            reason = "ridges"
+        case .auto:
+            (network, framework) = byPores()
+            let areas = network.cells.filter { !$0.touchesBorder }.map { Double($0.area) }.sorted()
+            let medianArea = areas.isEmpty ? nil : areas[areas.count / 2]
+            (method, reason) = CellMethodChoice.choose(medianWall: framework.medianThickness, medianCellArea: medianArea)
+            if method == .ridges { (network, framework) = byRidges() }
+        }
+        statistics = NetworkStatistics(cells: network.cells)
+    }
+}
+
+/// What the tables keep of a network analysis (the label image left out).
+public struct NetworkSummary: Sendable, Equatable {
+    public var method: CellMethod
+    public var reason: String
+    public var cells: [NetworkCell]
+    public var statistics: NetworkStatistics
+    public var framework: FrameworkStatistics
+
+    public init(_ analysis: NetworkAnalysis) {
+        method = analysis.method
+        reason = analysis.reason
+        cells = analysis.network.cells
+        statistics = analysis.statistics
+        framework = analysis.framework
+    }
+}

@@ -1,0 +1,78 @@
+import LacunaImage
+import LacunaNetwork
+
+/// The cell-network overlay: the frame in grey with each cell tinted by its number of sides,
+/// cell boundaries dark and pore outlines white on top (Tissue Analyzer-style polygon colouring;
+/// Okabe & Ito colour-blind-safe palette).
+public enum CellOverlay {
+    /// Tint per side class: ≤ 4, 5, 6, 7, ≥ 8.
+    public static let sideColours: [(label: String, colour: RGBColour)] = [
+        ("4", RGBColour(230, 159, 0)), ("5", RGBColour(86, 180, 233)), ("6", RGBColour(0, 158, 115)),
+        ("7", RGBColour(240, 228, 66)), ("8+", RGBColour(204, 121, 167)),
+    ]
+    /// Tint of border cells (side number truncated, left out of the statistics).
+    public static let borderColour = RGBColour(128, 128, 128)
+    /// Share of the tint in each pixel (the rest is the grey image).
+    static let tint = 0.45
+
+    /// The side class (0…4 for ≤ 4, 5, 6, 7, ≥ 8) of a cell with `sides` neighbours.
+    static func sideClass(_ sides: Int) -> Int { min(max(sides, 4), 8) - 4 }
+
+    /// The legend: each side class with its number of interior cells, then the border cells.
+    public static func legend(for cells: [NetworkCell]) -> [OverlayAnnotations.LegendEntry] {
+        var counts = [Int](repeating: 0, count: sideColours.count)
+        for cell in cells where !cell.touchesBorder { counts[sideClass(cell.sides)] += 1 }
+        let label = { (k: Int) in k == 0 ? "4 or fewer sides" : "\(sideColours[k].label) sides" }
+        return sideColours.indices.map { .init(colour: sideColours[$0].colour, label: "\(label($0)): \(counts[$0])") }
+            + [.init(colour: borderColour, label: "border cells: \(cells.filter(\.touchesBorder).count)")]
+    }
+
+    /// The tint of a cell with `sides` neighbours.
+    public static func colour(sides: Int, border: Bool) -> RGBColour {
+        border ? borderColour : sideColours[sideClass(sides)].colour
+    }
+
+    /// An RGB image of `grey` (one channel, frame size) with the cells of `network` tinted and
+    /// outlined and the outlines of `pores` (labels, 0 = framework; `nil`: none) drawn white.
+    public static func render(grey: Image<UInt8>, network: CellNetwork, pores: LabelImage?) -> Image<UInt8> {
+        let cells = network.labels
+        precondition(grey.channels == 1 && grey.width == cells.width && grey.height == cells.height,
+                     "cell overlay needs a grey image the size of the cell labels")
+        let w = grey.width, h = grey.height
+        let maxLabel = network.cells.map(\.label).max() ?? 0
+        var tints = [RGBColour?](repeating: nil, count: maxLabel + 1)
+        for cell in network.cells { tints[cell.label] = colour(sides: cell.sides, border: cell.touchesBorder) }
+        var rgb = [UInt8](repeating: 0, count: w * h * 3)
+        let keep = 1 - tint
+        func differs(_ l: UnsafeBufferPointer<Int32>, _ x: Int, _ y: Int, _ i: Int) -> Bool {
+            let own = l[i]
+            return (x > 0 && l[i - 1] != own) || (x + 1 < w && l[i + 1] != own)
+                || (y > 0 && l[i - w] != own) || (y + 1 < h && l[i + w] != own)
+        }
+        cells.samples.withUnsafeBufferPointer { c in
+            grey.samples.withUnsafeBufferPointer { g in
+                let outlines = pores?.samples ?? []
+                outlines.withUnsafeBufferPointer { p in
+                    for y in 0 ..< h {
+                        for x in 0 ..< w {
+                            let i = y * w + x
+                            let v = Double(g[i])
+                            var out = (g[i], g[i], g[i])
+                            if let t = tints[Int(c[i])] {
+                                out = (UInt8((keep * v + tint * Double(t.red)).rounded()),
+                                       UInt8((keep * v + tint * Double(t.green)).rounded()),
+                                       UInt8((keep * v + tint * Double(t.blue)).rounded()))
+                            }
+                            if differs(c, x, y, i) { out = (0, 0, 0) }
+                            if !p.isEmpty, p[i] != 0, differs(p, x, y, i) { out = (255, 255, 255) }
+                            rgb[3 * i] = out.0
+                            rgb[3 * i + 1] = out.1
+                            rgb[3 * i + 2] = out.2
+                        }
+                    }
+                }
+            }
+        }
+        return Image(width: w, height: h, channels: 3, samples: rgb)
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import LacunaImage
+import LacunaIO
+
+/// Small copies of overlay PNGs for the report, embedded as `data:image/png;base64,…` URIs so
+/// report.html stays one self-contained file.
+public enum Thumbnail {
+    /// `image` (8-bit, any channel count) shrunk by the smallest whole factor f that makes it at
+    /// most `maxWidth` pixels wide: each output pixel is the rounded mean of an f × f block
+    /// (partial blocks at the right and bottom edges average the pixels they have). O(pixels).
+    public static func downscaled(_ image: Image<UInt8>, maxWidth: Int) -> Image<UInt8> {
+        precondition(maxWidth >= 1, "maxWidth must be ≥ 1")
+        let factor = max(1, (image.width + maxWidth - 1) / maxWidth)
+        guard factor > 1 else { return image }
+        let w = (image.width + factor - 1) / factor, h = (image.height + factor - 1) / factor, c = image.channels
+        var out = [UInt8](repeating: 0, count: w * h * c)
+        for y in 0 ..< h {
+            for x in 0 ..< w {
+                let x1 = min(image.width, (x + 1) * factor), y1 = min(image.height, (y + 1) * factor)
+                let n = (x1 - x * factor) * (y1 - y * factor)
+                for channel in 0 ..< c {
+                    var sum = 0
+                    for yy in y * factor ..< y1 {
+                        for xx in x * factor ..< x1 { sum += Int(image[xx, yy, channel]) }
+                    }
+                    out[(y * w + x) * c + channel] = UInt8((sum + n / 2) / n)
+                }
+            }
+        }
+        return Image(width: w, height: h, channels: c, samples: out)
+    }
+
+    /// The data URI of the PNG at `path` shrunk to at most `maxWidth` pixels; `nil` when the file
+    /// is missing or not an 8-bit image.
+    public static func dataURI(ofPNGAt path: String, maxWidth: Int) -> String? {
+        guard let decoded = try? ImageDecoder().decodeFile(atPath: path), case let .uint8(image) = decoded.raster,
+              let png = try? ImageEncoder.png(downscaled(image, maxWidth: maxWidth), compressionLevel: 9) else {
+            return nil
+        }
+        return "data:image/png;base64," + png.base64EncodedString()
+    }
+}
