@@ -9,7 +9,7 @@ import LacunaSegmentation
 extension AnalysisOptions {
     /// Keys in the order `lacuna config --defaults` prints them.
     public static let configKeys = ["pores", "sigma", "min_area", "pixel_size", "max_pixels", "databar", "page",
-                                    "roi", "scale_bar_um", "colormap", "radius", "edge"] + networkConfigKeys
+                                    "roi", "scale_bar_um", "colormap", "radius", "edge"] + segmentationKeys + networkConfigKeys
         + boundaryConfigKeys
 
     /// The options as configuration values, one per key of `configKeys`.
@@ -36,7 +36,8 @@ extension AnalysisOptions {
         case let .page(n): values["page"] = .int(n)
         case .all: values["page"] = .string("all")
         }
-        values.merge(boundaryConfigValues) { first, _ in first }
+        values.merge(segmentationValues) { current, _ in current }
+        values.merge(boundaryConfigValues) { current, _ in current }
         return values
     }
 
@@ -116,6 +117,7 @@ extension AnalysisOptions {
             }
             edgeHandling = e
         default:
+            if try setSegmentation(key, to: value) { return }
             if try setNetwork(key, to: value) { return }
             guard try setBoundaryOption(key, to: value) else { throw .unknownKey(key) }
         }

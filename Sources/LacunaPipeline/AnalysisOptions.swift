@@ -87,6 +87,8 @@ public struct AnalysisOptions: Sendable, Equatable {
     /// Window radius in px of the automatic mask (`--auto-mask-window`, default 64); must exceed
     /// the largest pore radius.
     public var autoMaskWindow = 64
+    /// Pre-processing and threshold (default: none, then Otsu in the scikit-image convention).
+    public var segmentation = SegmentationOptions()
     /// The cell-network analysis (`--cells`, default auto; docs/methods.md).
     public var network = NetworkOptions()
 

@@ -86,8 +86,8 @@ public enum ConfigFile {
                      "# Flags given on the command line override these values; unknown keys are errors."]
         for key in AnalysisOptions.configKeys {
             lines.append("")
-            lines.append("# " + (explanations[key] ?? AnalysisOptions.networkExplanations[key]
-                ?? AnalysisOptions.boundaryConfigExplanations[key] ?? key))
+            lines.append("# " + (explanations[key] ?? AnalysisOptions.segmentationExplanations[key]
+                ?? AnalysisOptions.networkExplanations[key] ?? AnalysisOptions.boundaryConfigExplanations[key] ?? key))
             let value = defaults[key] ?? .null
             if case let .string(text) = value, key == "roi" || key == "roi_mask" {
                 lines.append("\(key): \"\(text)\"")

@@ -6,15 +6,18 @@ import LacunaSegmentation
 /// morphology, splitting and the sub-pixel boundary add (docs/methods.md).
 extension ImageAnalyzer {
     /// The pixels to analyse: the `--roi-mask` file's (already cropped to the frame) and, with
-    /// `--auto-mask`, the structured part of the frame; `nil` when nothing limits the frame.
-    /// The source names which limited it (`frame`, `file`, `auto`, `file+auto`).
+    /// `--auto-mask`, the structured part of the frame (`structuredRegion` of `grey` smoothed by
+    /// `--sigma`, the contrast being the mean grey level outside `poreMask` minus that inside);
+    /// `nil` when nothing limits the frame. The source names which limited it (`frame`, `file`,
+    /// `auto`, `file+auto`).
     static func analysedRegion<S: FixedWidthInteger & UnsignedInteger & Sendable>(
-        smooth: Image<S>, threshold: Int, file: Mask?, options: AnalysisOptions
+        grey: Image<S>, poreMask: Mask, file: Mask?, options: AnalysisOptions
     ) throws(AnalysisError) -> (mask: Mask?, source: String) {
         var mask = file
         if options.autoMask {
+            let smooth = gaussianBlur(grey, sigma: options.blurSigma)
             let structured = structuredRegion(of: smooth.map { Float($0) },
-                                              contrast: classMeanDifference(histogram(of: smooth), threshold: threshold),
+                                              contrast: classMeanDifference(smooth, poreMask: poreMask),
                                               windowRadius: options.autoMaskWindow)
             mask = mask.map { Mask(width: $0.width, height: $0.height, samples: zip($0.samples, structured.samples).map { $0 && $1 }) }
                 ?? structured
@@ -29,20 +32,21 @@ extension ImageAnalyzer {
         return (mask, source)
     }
 
-    /// Mean grey level above `threshold` minus the mean at or below it (Otsu's two classes).
-    static func classMeanDifference(_ counts: [Int], threshold: Int) -> Double {
-        var low = (n: 0.0, sum: 0.0), high = (n: 0.0, sum: 0.0)
-        for (value, count) in counts.enumerated() where count > 0 {
-            if value <= threshold {
-                low.n += Double(count)
-                low.sum += Double(value) * Double(count)
+    /// |mean grey level outside `poreMask` − mean inside|: the pore/framework contrast.
+    static func classMeanDifference<S: FixedWidthInteger & UnsignedInteger & Sendable>(_ image: Image<S>,
+                                                                                     poreMask: Mask) -> Double {
+        var inside = (n: 0.0, sum: 0.0), outside = (n: 0.0, sum: 0.0)
+        for (value, pore) in zip(image.samples, poreMask.samples) {
+            if pore {
+                inside.n += 1
+                inside.sum += Double(value)
             } else {
-                high.n += Double(count)
-                high.sum += Double(value) * Double(count)
+                outside.n += 1
+                outside.sum += Double(value)
             }
         }
-        guard low.n > 0, high.n > 0 else { return 0 }
-        return high.sum / high.n - low.sum / low.n
+        guard inside.n > 0, outside.n > 0 else { return 0 }
+        return abs(outside.sum / outside.n - inside.sum / inside.n)
     }
 
     /// The pores of a thresholded, hole-filled mask: opened and closed with discs when asked,

@@ -13,17 +13,25 @@ extension ImageAnalyzer {
     static func thresholdSensitivity<S: FixedWidthInteger & UnsignedInteger & Sendable>(
         of smooth: Image<S>, threshold: Int, step: Int, options: AnalysisOptions
     ) -> ThresholdSensitivity {
-        func measure(_ level: Int) -> (porosity: Double, meanRadius: Double?) {
-            let t = min(max(level, 0), Int(S.max))
-            let mask = fillingHoles(in: poreMask(smooth, threshold: t, polarity: options.polarity))
-            let components = removingSmallComponents(labelComponents(of: mask, connectivity: .eight),
+        thresholdSensitivity(width: smooth.width, height: smooth.height, step: step, options: options) {
+            poreMask(smooth, threshold: min(max(threshold + $0, 0), Int(S.max)), polarity: options.polarity)
+        }
+    }
+
+    /// The same for any cut: `mask(shift)` is the pore mask with the threshold (level or local
+    /// surface) moved by `shift` grey levels.
+    static func thresholdSensitivity(width: Int, height: Int, step: Int, options: AnalysisOptions,
+                                     mask: (Int) -> Mask) -> ThresholdSensitivity {
+        func measure(_ shift: Int) -> (porosity: Double, meanRadius: Double?) {
+            let filled = fillingHoles(in: mask(shift))
+            let components = removingSmallComponents(labelComponents(of: filled, connectivity: .eight),
                                                      minimumArea: options.minimumPoreArea)
             let regions = measureRegions(of: components.labels, count: components.count)
-            let frame = ImageMeasurement(width: smooth.width, height: smooth.height, databarHeight: 0,
-                                         calibration: .none, threshold: t, pores: regions)
+            let frame = ImageMeasurement(width: width, height: height, databarHeight: 0,
+                                         calibration: .none, threshold: 0, pores: regions)
             return (frame.porosity, frame.radiusStatisticsPixels.mean)
         }
-        let lower = measure(threshold - step), raised = measure(threshold + step)
+        let lower = measure(-step), raised = measure(step)
         return ThresholdSensitivity(step: step, porosityLower: lower.porosity, porosityRaised: raised.porosity,
                                     meanRadiusLower: lower.meanRadius, meanRadiusRaised: raised.meanRadius)
     }

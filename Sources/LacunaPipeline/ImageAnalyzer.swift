@@ -21,9 +21,11 @@ public struct AnalyzedImage: Sendable {
 
 /// The analysis of one micrograph:
 /// decode → calibration (manual, scale bar, metadata) and data bar (metadata or pixels) → cut
-/// the data bar → region of interest → grey → Gaussian blur → Otsu → analysed region (ROI mask,
-/// automatic mask) → pore mask → fill holes → open/close → split touching pores (or 8-connected
-/// labels) → drop pores under the minimum area → measure, with sub-pixel outlines by default.
+/// the data bar → region of interest → grey → pre-processing (`SegmentationOptions.prepare`) →
+/// Gaussian blur → global or local threshold (`ImageAnalyzer.cut`) → pore mask → fill holes →
+/// analysed region (ROI mask, automatic mask) → open/close → split touching pores (or
+/// 8-connected labels) → drop pores under the minimum area → measure, with sub-pixel outlines by
+/// default (docs/methods.md).
 public struct ImageAnalyzer: Sendable {
     public var options: AnalysisOptions
 
@@ -169,11 +171,11 @@ public struct ImageAnalyzer: Sendable {
     private func segmentAndMeasure<S: FixedWidthInteger & UnsignedInteger & Sendable>(
         _ grey: Image<S>, display: Image<UInt8>, context: FrameContext
     ) throws(AnalysisError) -> AnalyzedImage {
-        let smooth = gaussianBlur(grey, sigma: options.blurSigma)
-        guard let threshold = otsuThreshold(histogram: histogram(of: smooth)) else { throw .uniformImage }
-        let region = try ImageAnalyzer.analysedRegion(smooth: smooth, threshold: threshold, file: context.regionMask,
+        let segmenter = try ImageAnalyzer.segmenter(for: grey, options: options)
+        let threshold = segmenter.threshold
+        let mask = fillingHoles(in: segmenter.mask(0))
+        let region = try ImageAnalyzer.analysedRegion(grey: grey, poreMask: mask, file: context.regionMask,
                                                       options: options)
-        let mask = fillingHoles(in: poreMask(smooth, threshold: threshold, polarity: options.polarity))
         let all = ImageAnalyzer.poreComponents(of: mask, analysed: region.mask, options: options)
         var components = removingSmallComponents(all, minimumArea: options.minimumPoreArea)
         let keptBySize = components.count
@@ -197,8 +199,7 @@ public struct ImageAnalyzer: Sendable {
             edgeHandling: options.edgeHandling,
             quality: ImageQuality(histogram: histogram(of: grey), fullScale: Int(S.max)),
             thresholdSensitivity: ImageAnalyzer.thresholdSensitivity(
-                of: smooth, threshold: threshold, step: ImageAnalyzer.sensitivityStep(fullScale: Int(S.max)),
-                options: options))
+                width: grey.width, height: grey.height, step: segmenter.step, options: options, mask: segmenter.mask))
         measurement.analysedPixelCount = region.mask.map { $0.samples.count(where: { $0 }) }
         measurement.analysedRegionSource = region.source
         measurement.boundaryMethod = options.boundary
@@ -214,7 +215,8 @@ public struct ImageAnalyzer: Sendable {
             minimumArea: options.minimumPoreArea), calibration: context.calibration)
         var analyzed = AnalyzedImage(measurement: measurement, overlay: overlay, labels: components.labels)
         analyzed.network = NetworkAnalysis(pores: components.labels, poreCount: components.count,
-                                           grey: { ImageAnalyzer.wallsBright(smooth, polarity: options.polarity) },
+                                           grey: { ImageAnalyzer.wallsBright(gaussianBlur(grey, sigma: options.blurSigma),
+                                                                              polarity: options.polarity) },
                                            options: options.network)
         analyzed.cellOverlay = analyzed.network.map { network in
             var image = CellOverlay.render(grey: display, network: network.network, pores: components.labels)

@@ -87,6 +87,60 @@ struct Analyze: AsyncParsableCommand {
     var autoMaskWindow: Int = 64
     @OptionGroup var network: NetworkFlags
 
+    @Option(name: .long, help: "Global threshold (default otsu): otsu, li, triangle, yen, isodata, huang, maxentropy, mean, minimum, intermodes, moments, percentile, manual.")
+    var threshold: String?
+
+    @Option(name: .long, help: "Grey level for --threshold manual, at the image's depth (pores ≤ it when dark).")
+    var thresholdValue: Int?
+
+    @Option(name: .long, help: "Fraction of pixels at or below the level for --threshold percentile (default 0.5).")
+    var thresholdPercentile: Double?
+
+    @Option(name: .long, help: "skimage (default: one bin per integer) or imagej (256 bins over min–max, ImageJ's methods).")
+    var thresholdConvention: String?
+
+    @Option(name: .long, help: "Local threshold instead of the global one: sauvola, niblack, phansalkar, bernsen.")
+    var local: String?
+
+    @Option(name: .long, help: "Local window side in pixels, odd, 3…4095 (default 15).")
+    var window: Int?
+
+    @Option(name: .long, help: "Local k (default 0.2 sauvola/niblack, 0.25 phansalkar).")
+    var k: Double?
+
+    @Option(name: .long, help: "Bernsen's minimum local contrast in 8-bit grey levels (default 15).")
+    var localContrast: Double?
+
+    @Option(name: .long, help: "Background flattening: rolling-ball or gaussian (default none).")
+    var background: String?
+
+    @Option(name: .long, help: "Rolling-ball radius or Gaussian σ of the background in pixels (default 50).")
+    var backgroundRadius: Double?
+
+    @Option(name: .long, help: "Denoising before thresholding: median (disk) or bilateral (default none).")
+    var denoise: String?
+
+    @Option(name: .long, help: "Median radius in whole pixels, or bilateral spatial σ in pixels (default 1).")
+    var denoiseRadius: Double?
+
+    @Option(name: .long, help: "Bilateral range σ in 8-bit grey levels (default 20).")
+    var denoiseRange: Double?
+
+    @Flag(name: .long, help: "Contrast-limited adaptive histogram equalisation before thresholding.")
+    var clahe = false
+
+    @Option(name: .long, help: "CLAHE clip limit, a fraction of a tile's pixels per bin in (0, 1] (default 0.01).")
+    var claheClip: Double?
+
+    @Option(name: .long, help: "CLAHE tiles per side, 1…64 (default 8).")
+    var claheTiles: Int?
+
+    @Option(name: .long, help: "none (default) or anscombe: 2√(x + 3/8) on count maps (TOF-SIMS) before everything else.")
+    var poisson: String?
+
+    @Option(name: .long, help: "k × k binning of count maps before everything else, 1…16 (default 1: off).")
+    var poissonBin: Int?
+
     @Option(name: .long, help: "Images analysed in parallel (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
@@ -132,6 +186,7 @@ struct Analyze: AsyncParsableCommand {
         if let scaleBarUm, !(scaleBarUm.isFinite && scaleBarUm > 0) {
             throw ValidationError("--scale-bar-um must be a positive length in µm, got \(scaleBarUm)")
         }
+        _ = try segmentationOptions(applyingTo: AnalysisOptions())
     }
 
     func databarOption() throws -> AnalysisOptions.Databar {
@@ -205,11 +260,16 @@ struct Analyze: AsyncParsableCommand {
         options.regionMaskPath = roiMask
         options.autoMask = autoMask
         options.autoMaskWindow = autoMaskWindow
+        options = try segmentationOptions(applyingTo: options)
         try network.apply(to: &options)
         do {
             options = try applyingConfigFile(to: options)
         } catch {
             printError("error: \(error.message)")
+            throw ExitCode(ExitStatus.usage)
+        }
+        if let problem = options.segmentation.inconsistency {
+            printError("error: \(problem)")
             throw ExitCode(ExitStatus.usage)
         }
         let summary = try await runBatch(inputs, options: options, logger: makeLogger())

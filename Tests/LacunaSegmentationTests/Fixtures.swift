@@ -82,3 +82,61 @@ struct BlurReference: Decodable {
     var truncate: Double
     var cases: [Case]
 }
+
+/// `Fixtures/global_thresholds.json`, written by scripts/make_global_threshold_fixture.py:
+/// every scikit-image global threshold on the §4.3 image at 16 and 8 bits.
+struct GlobalThresholdReference: Decodable {
+    struct Result: Decodable {
+        var value: Double?
+        var level: Int?
+        var pixelsAbove: Int?
+        var error: String?
+
+        enum CodingKeys: String, CodingKey {
+            case value, level, error
+            case pixelsAbove = "pixels_above"
+        }
+    }
+
+    struct Depth: Decodable {
+        var min: Int
+        var max: Int
+        var methods: [String: Result]
+    }
+
+    var width: Int
+    var height: Int
+    var bits16: Depth
+    var bits8: Depth
+}
+
+/// `Fixtures/local_thresholds.json`, written by scripts/make_local_threshold_fixture.py:
+/// scikit-image's Niblack and Sauvola surfaces on a seeded 40 × 30 image (and its ×257 copy).
+struct LocalThresholdReference: Decodable {
+    struct Case: Decodable, Sendable {
+        var bits: Int
+        var method: String
+        var window: Int
+        var k: Double
+        var surface: [Double]
+    }
+
+    var width: Int
+    var height: Int
+    var image: [Int]
+    var cases: [Case]
+}
+
+/// `Fixtures/median_filter.json`, written by scripts/make_filter_fixture.py: SciPy's
+/// `median_filter` on the local-threshold fixture image.
+struct MedianReference: Decodable {
+    struct Case: Decodable, Sendable {
+        var footprint: String
+        var radius: Int
+        var result: [Int]
+    }
+
+    var width: Int
+    var height: Int
+    var cases: [Case]
+}
