@@ -2,6 +2,7 @@ import Foundation
 import LacunaImage
 import LacunaIO
 import LacunaPipeline
+import LacunaReport
 import LacunaTestSupport
 import Testing
 
@@ -48,10 +49,16 @@ struct RegionMaskTests {
             #expect(m.analysedPixelCount == 4000 && m.analysedRegionSource == "file")
             #expect(abs(m.porosity - 0.0625) < 1e-12)
             #expect(m.interiorPores.count == 2)
-            // The overlay shades the right half: channels halved, blue raised by 96.
-            #expect(result.overlay[90, 5, 0] == 100 && result.overlay[90, 5, 2] == 196)
-            #expect(result.overlay[5, 5, 0] == 200)
+            // The overlay is the frame's size (its shading is tested on its own below).
+            #expect(result.overlay.width == 100 && result.overlay.height == 80)
         }
+    }
+
+    @Test("overlay shading: excluded pixels get channels halved and blue + 96; analysed pixels are unchanged")
+    func shading() {
+        let overlay = Image<UInt8>(width: 2, height: 1, channels: 3, samples: [200, 200, 200, 10, 20, 30])
+        let shaded = Overlay.shadingExcluded(overlay, analysed: Mask(width: 2, height: 1, samples: [false, true]))
+        #expect(shaded.samples == [100, 100, 196, 10, 20, 30])
     }
 
     @Test("with --clear-border the cut pore C is dropped: porosity 200 / 4000 = 0.05")
