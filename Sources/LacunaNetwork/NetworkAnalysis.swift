@@ -89,6 +89,15 @@ public struct NetworkSummary: Sendable, Equatable {
     public var statistics: NetworkStatistics
     public var framework: FrameworkStatistics
 
+    public init(method: CellMethod, reason: String, cells: [NetworkCell], statistics: NetworkStatistics,
+                framework: FrameworkStatistics) {
+        self.method = method
+        self.reason = reason
+        self.cells = cells
+        self.statistics = statistics
+        self.framework = framework
+    }
+
     public init(_ analysis: NetworkAnalysis) {
         method = analysis.method
         reason = analysis.reason

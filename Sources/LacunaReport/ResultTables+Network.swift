@@ -12,7 +12,7 @@ extension ResultTables {
     ]
 
     /// Appended to images.csv: how the cells were found and the network's statistics.
-    static let networkColumns = [
+    public static let networkColumns = [
         "cell_method", "cell_method_reason", "cell_count", "interior_cell_count", "mean_sides", "mu2_sides",
         "fraction_sides_3", "fraction_sides_4", "fraction_sides_5", "fraction_sides_6", "fraction_sides_7",
         "fraction_sides_8", "fraction_sides_9", "euler_deviation", "corner_agreement",

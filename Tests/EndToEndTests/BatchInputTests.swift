@@ -112,7 +112,8 @@ struct BatchInputTests {
         // 12 first-release keys, 18 segmentation keys (threshold … poisson_bin, docs/cli.md),
         // 5 cell-network keys and 8 boundary, splitting, morphology and ROI keys (boundary …
         // auto_mask_window).
-        #expect((log["config"] as? [String: Any])?.count == 12 + 18 + 5 + 8)
+        let keyCount: Int = 12 + 18 + 5 + 8
+        #expect((log["config"] as? [String: Any])?.count == keyCount)
         let host = try #require(log["host"] as? [String: Any])
         #expect(host["cores"] as? Int == ProcessInfo.processInfo.activeProcessorCount)
         #expect(host["os"] is String)

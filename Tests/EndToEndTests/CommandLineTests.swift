@@ -72,9 +72,37 @@ struct CommandLineTests {
             let expected = try #require(truth[field("image")]?["mean_radius_um"] as? Double)
             let measured = try #require(Double(field("mean_radius_um")))
             #expect(abs(measured / expected - 1) < 0.05, "\(field("image")): \(measured) vs \(expected)")
+            // The network: thick walls, so auto takes the pores' influence zones; ⟨n⟩ of the interior
+            // cells within 0.1 of the Voronoi truth's interior holes (truth.json cell_sides).
+            #expect(field("cell_method") == "pores")
+            let holes = try #require(truth[field("image")]?["holes"] as? [[String: Any]])
+            let sides = holes.filter { ($0["touches_border"] as? Bool) == false }.compactMap { $0["cell_sides"] as? Int }
+            let truthMean = Double(sides.reduce(0, +)) / Double(max(1, sides.count))
+            let meanSides = try #require(Double(field("mean_sides")))
+            #expect(abs(meanSides - truthMean) < 0.1, "\(field("image")): ⟨n⟩ \(meanSides) vs \(truthMean)")
+            #expect(Int(field("cell_count")) == Int(field("pore_count")))
+        }
+        // cells.csv: one cell per pore, each naming its pore, neighbours symmetric.
+        let cells = try String(contentsOfFile: out + "/cells.csv", encoding: .utf8).split(separator: "\n").map {
+            $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        }
+        #expect(cells.first == ["image", "cell", "pore", "sides", "corners", "area_um2", "perimeter_um", "centroid_x_um",
+                                "centroid_y_um", "neighbours", "touches_border", "area_px", "perimeter_px",
+                                "centroid_x_px", "centroid_y_px", "page"])
+        var neighbours: [String: Set<String>] = [:]
+        for cell in cells.dropFirst() {
+            #expect(cell[1] == cell[2], "cell \(cell[1]) grew from pore \(cell[2])")
+            #expect(Int(cell[3]) == cell[9].split(separator: " ").count)
+            neighbours[cell[0] + "#" + cell[1]] = Set(cell[9].split(separator: " ").map(String.init))
+        }
+        for (key, set) in neighbours {
+            let parts = key.split(separator: "#")
+            for other in set { #expect(neighbours["\(parts[0])#\(other)"]?.contains(String(parts[1])) == true) }
         }
         let overlays = try FileManager.default.contentsOfDirectory(atPath: out + "/overlays")
-        #expect(overlays.count == 8)
+        // A pore overlay and a cell overlay per image.
+        #expect(overlays.count == 16)
+        #expect(overlays.filter { $0.hasSuffix(".cells.png") }.count == 8)
         let fit = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/fit.json")))
             as? [String: Any])
         let power = try #require(fit["power_law"] as? [String: Any])

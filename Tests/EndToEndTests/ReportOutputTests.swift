@@ -89,15 +89,19 @@ struct ReportOutputTests {
             #expect(labels.prefix(4) == Data([0x49, 0x49, 0x2A, 0x00]))
             #expect(labels.range(of: Data("ImageJ=1.54f\nunit=micron\nmin=0.0\nmax=".utf8)) != nil)
         }
-        #expect(files.keys.filter { $0.hasPrefix("overlays/") }.count == 8)
+        #expect(files.keys.filter { $0.hasPrefix("overlays/") }.count == 16)
+        for name in goods {
+            let size = Self.pngSize(try #require(files["overlays/\(name).cells.png"], "\(name) cell overlay missing"))
+            #expect(size.map { $0 == (768, 512) } == true)
+        }
         #expect(files.keys.filter { $0.hasPrefix("masks/") }.count == 16)
 
         // Plots: three fit plots and one radius histogram per current density, all well-formed SVG.
         let plots = files.keys.filter { $0.hasPrefix("plots/") }.sorted()
-        #expect(plots == ["plots/inverse_radius_vs_current_density.svg", "plots/radius_histogram_10mAcm2.svg",
+        #expect(plots == ["plots/inverse_radius_vs_current_density.svg", "plots/lewis_plot.svg", "plots/radius_histogram_10mAcm2.svg",
                           "plots/radius_histogram_1mAcm2.svg", "plots/radius_histogram_2mAcm2.svg",
                           "plots/radius_histogram_5mAcm2.svg", "plots/radius_vs_current_density_loglog.svg",
-                          "plots/residuals_inverse_radius.svg"])
+                          "plots/residuals_inverse_radius.svg", "plots/sides_distribution.svg"])
         #if canImport(FoundationXML)
         for plot in plots {
             let parser = XMLParser(data: try #require(files[plot]))

@@ -22,8 +22,9 @@ struct ResumeShardTests {
     @Test("--jobs 2 gives the bytes of --jobs 1; every input has a cache entry")
     func jobsEquality() throws {
         let reference = try #require(Self.reference)
-        // 4 tables, report.html, 8 overlays, 3 fit plots and 4 radius histograms
-        #expect(reference.files.keys.contains("fit.json") && reference.files.count == 5 + 8 + 3 + 4)
+        // 5 tables (cells.csv too), report.html, 8 pore and 8 cell overlays, 3 fit plots,
+        // 4 radius histograms, the sides distribution and the Lewis plot
+        #expect(reference.files.keys.contains("fit.json") && reference.files.count == 6 + 16 + 3 + 4 + 2)
         let out = TestPaths.makeScratchFolder() + "/j2"
         let run = try LacunaProcess.run(["analyze", "--manifest", LacunaProcess.manifest, "--out", out, "--jobs", "2", "--quiet"])
         #expect(run.status == 0)
