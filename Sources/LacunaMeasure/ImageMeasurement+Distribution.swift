@@ -28,14 +28,14 @@ extension ImageMeasurement {
     }
 
     /// The distribution of `radiusDefinition` radii in pixels over the pores with non-zero
-    /// `statisticsWeight`, area-weighted by pixel count.
+    /// `statisticsWeight`, area-weighted by the measured area.
     public var radiusDistributionPixels: RadiusDistribution {
         var radii: [Double] = [], areas: [Double] = [], weights: [Double] = []
         for pore in pores {
             let w = statisticsWeight(of: pore)
             guard w > 0, let r = radiusDefinition.radiusPixels(of: pore) else { continue }
             radii.append(r)
-            areas.append(Double(pore.area))
+            areas.append(pore.measuredArea)
             weights.append(w)
         }
         return RadiusDistribution(radii: radii, areas: areas, weights: weights)
@@ -46,12 +46,12 @@ extension ImageMeasurement {
         calibration.pixelSize.map { radiusDistributionPixels.scaled(by: $0.isotropicLength) }
     }
 
-    /// Pores per pixel²: Σ `statisticsWeight` over the frame area (under `weight` the
+    /// Pores per pixel²: Σ `statisticsWeight` over the analysed area (under `weight` the
     /// Miles–Lantuéjoul estimate of the pore density; under `exclude` biased low, under
     /// `include` high).
     public var numberDensityPerPixel: Double? {
-        let frame = width * height
-        return frame == 0 ? nil : radiusDistributionPixels.weightSum / Double(frame)
+        let area = analysedArea
+        return area == 0 ? nil : radiusDistributionPixels.weightSum / area
     }
 
     /// Pores per µm², or `nil` without a calibration.

@@ -31,6 +31,14 @@ public struct ImageMeasurement: Sendable, Equatable {
     public var quality: ImageQuality?
     /// Porosity and mean radius at the threshold ± a few grey levels, when measured.
     public var thresholdSensitivity: ThresholdSensitivity?
+    /// Pixels of the frame that were analysed (a region-of-interest mask or the automatic mask);
+    /// `nil` when the whole frame was. Porosity and number densities divide by it.
+    public var analysedPixelCount: Int? = nil
+    /// What limited the analysed pixels: `frame` (nothing), `file` (`--roi-mask`), `auto`
+    /// (`--auto-mask`) or `file+auto`.
+    public var analysedRegionSource: String = "frame"
+    /// How pore outlines were located (areas and radii follow it).
+    public var boundaryMethod: BoundaryMethod = .pixels
 
     public init(width: Int, height: Int, databarHeight: Int, calibration: Calibration, threshold: Int,
                 pores: [RegionProperties], databarMethod: DatabarMethod = .none, originX: Int = 0,
@@ -57,10 +65,14 @@ public struct ImageMeasurement: Sendable, Equatable {
     /// cut pore's size is unknown.
     public var interiorPores: [RegionProperties] { pores.filter { !$0.touchesBorder } }
 
-    /// Pore area over analysed area, border pores included (they are pore space in the frame).
+    /// Analysed area in px²: the masked pixels, or the whole frame.
+    public var analysedArea: Double { Double(analysedPixelCount ?? width * height) }
+
+    /// Pore area (each pore's `measuredArea`) over the analysed area, border pores included
+    /// (they are pore space in the frame).
     public var porosity: Double {
-        let frame = width * height
-        return frame == 0 ? 0 : Double(pores.reduce(0) { $0 + $1.area }) / Double(frame)
+        let area = analysedArea
+        return area == 0 ? 0 : pores.reduce(0) { $0 + $1.measuredArea } / area
     }
 
     /// Equivalent radii of interior pores, in pixels.
@@ -69,9 +81,9 @@ public struct ImageMeasurement: Sendable, Equatable {
     }
 
     /// Equivalent radii of interior pores in µm, or `nil` without a calibration. The radius is
-    /// √(area/π) with area = pixels × pixel area, so anisotropic pixels are handled exactly.
+    /// √(area/π) with area = measured px² × pixel area, so anisotropic pixels are handled exactly.
     public var radiusStatisticsMicrometres: SizeStatistics? {
         guard let size = calibration.pixelSize else { return nil }
-        return SizeStatistics(interiorPores.map { (Double($0.area) * size.area / Double.pi).squareRoot() })
+        return SizeStatistics(interiorPores.map { ($0.measuredArea * size.area / Double.pi).squareRoot() })
     }
 }

@@ -30,6 +30,9 @@ public struct RegionProperties: Sendable, Equatable {
     /// Shape descriptors (ImageJ and scikit-image conventions, inscribed and local-thickness
     /// radii), when measured (`measureShapes(of:regions:)`).
     public var shape: ShapeDescriptors?
+    /// Area inside the region's sub-pixel outline in px² (`subpixelBoundaryAreas`), when
+    /// measured; `nil` leaves the pixel count as the area.
+    public var boundaryArea: Double? = nil
 
     public init(label: Int, area: Int, perimeter: Double, centroidX: Double, centroidY: Double,
                 minX: Int, minY: Int, maxX: Int, maxY: Int, touchesBorder: Bool, shape: ShapeDescriptors? = nil) {
@@ -46,8 +49,12 @@ public struct RegionProperties: Sendable, Equatable {
         self.shape = shape
     }
 
-    /// Equivalent-circle radius √(area/π) in pixels.
-    public var equivalentRadius: Double { (Double(area) / Double.pi).squareRoot() }
+    /// The area the sizes use, in px²: the sub-pixel outline's area when measured, else the
+    /// pixel count.
+    public var measuredArea: Double { boundaryArea ?? Double(area) }
+
+    /// Equivalent-circle radius √(A/π) in pixels of the measured area (`measuredArea`).
+    public var equivalentRadius: Double { (measuredArea / Double.pi).squareRoot() }
 }
 
 /// Measures every region 1…`count` of `labels` in two passes over the image.

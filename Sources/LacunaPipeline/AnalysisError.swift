@@ -14,6 +14,12 @@ public enum AnalysisError: Error, Equatable, Sendable {
     case threshold(ThresholdError)
     /// The region of interest does not lie inside the analysed frame.
     case regionOutsideFrame(x: Int, y: Int, width: Int, height: Int, frameWidth: Int, frameHeight: Int)
+    /// The region-of-interest mask cannot be read or decoded.
+    case regionMaskUnreadable(path: String, reason: String)
+    /// The region-of-interest mask's size differs from the frame's (data bar cut off).
+    case regionMaskSize(path: String, width: Int, height: Int, frameWidth: Int, frameHeight: Int)
+    /// The region-of-interest and automatic masks leave no pixel to analyse.
+    case nothingToAnalyse
 
     public var message: String {
         switch self {
@@ -23,6 +29,10 @@ public enum AnalysisError: Error, Equatable, Sendable {
         case let .threshold(error): error.message
         case let .regionOutsideFrame(x, y, w, h, fw, fh):
             "region \(x),\(y),\(w),\(h) does not fit in the \(fw)×\(fh) frame"
+        case let .regionMaskUnreadable(path, reason): "ROI mask \(path) cannot be read: \(reason)"
+        case let .regionMaskSize(path, w, h, fw, fh):
+            "ROI mask \(path) is \(w)×\(h) px but the frame (data bar cut off) is \(fw)×\(fh) px"
+        case .nothingToAnalyse: "the region-of-interest mask leaves no pixel to analyse"
         }
     }
 }

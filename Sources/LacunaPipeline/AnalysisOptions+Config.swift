@@ -10,6 +10,7 @@ extension AnalysisOptions {
     /// Keys in the order `lacuna config --defaults` prints them.
     public static let configKeys = ["pores", "sigma", "min_area", "pixel_size", "max_pixels", "databar", "page",
                                     "roi", "scale_bar_um", "colormap", "radius", "edge"] + segmentationKeys + networkConfigKeys
+        + boundaryConfigKeys
 
     /// The options as configuration values, one per key of `configKeys`.
     public var configValues: [String: ConfigValue] {
@@ -36,6 +37,7 @@ extension AnalysisOptions {
         case .all: values["page"] = .string("all")
         }
         values.merge(segmentationValues) { current, _ in current }
+        values.merge(boundaryConfigValues) { current, _ in current }
         return values
     }
 
@@ -117,7 +119,7 @@ extension AnalysisOptions {
         default:
             if try setSegmentation(key, to: value) { return }
             if try setNetwork(key, to: value) { return }
-            throw .unknownKey(key)
+            guard try setBoundaryOption(key, to: value) else { throw .unknownKey(key) }
         }
     }
 }

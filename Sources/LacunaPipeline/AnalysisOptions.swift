@@ -66,6 +66,27 @@ public struct AnalysisOptions: Sendable, Equatable {
     public var radiusDefinition: RadiusDefinition = .equivalent
     /// How pores touching the frame edge enter those statistics (`--edge`, default exclude).
     public var edgeHandling: EdgeHandling = .exclude
+    /// How pore outlines are located for areas and radii (`--boundary`, default subpixel:
+    /// docs/methods.md gives the accuracy of both on fresh synthetic images).
+    public var boundary: BoundaryMethod = .subpixel
+    /// Touching pores are split where the distance map has maxima of more than this dynamic, in
+    /// px (`--split-tolerance`, default 1); `nil` keeps every 8-connected component whole.
+    public var splitTolerance: Double? = 1.0
+    /// Radius in px of a disc opening, then closing, of the pore mask (`--open`, `--close`;
+    /// default 0: none).
+    public var openingRadius: Double = 0
+    public var closingRadius: Double = 0
+    /// Drop pores touching the frame or region edge entirely (`--clear-border`, default off:
+    /// they are listed and counted in porosity but left out of the radius statistics).
+    public var clearBorder = false
+    /// A PNG (any readable image) of the frame's size whose non-zero pixels are analysed
+    /// (`--roi-mask`); porosity and densities then use its area.
+    public var regionMaskPath: String? = nil
+    /// Leave out large featureless regions (`--auto-mask`): see `structuredRegion`.
+    public var autoMask = false
+    /// Window radius in px of the automatic mask (`--auto-mask-window`, default 64); must exceed
+    /// the largest pore radius.
+    public var autoMaskWindow = 64
     /// Pre-processing and threshold (default: none, then Otsu in the scikit-image convention).
     public var segmentation = SegmentationOptions()
     /// The cell-network analysis (`--cells`, default auto; docs/methods.md).

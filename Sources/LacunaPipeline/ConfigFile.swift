@@ -87,9 +87,9 @@ public enum ConfigFile {
         for key in AnalysisOptions.configKeys {
             lines.append("")
             lines.append("# " + (explanations[key] ?? AnalysisOptions.segmentationExplanations[key]
-                ?? AnalysisOptions.networkExplanations[key] ?? key))
+                ?? AnalysisOptions.networkExplanations[key] ?? AnalysisOptions.boundaryConfigExplanations[key] ?? key))
             let value = defaults[key] ?? .null
-            if case let .string(text) = value, key == "roi" {
+            if case let .string(text) = value, key == "roi" || key == "roi_mask" {
                 lines.append("\(key): \"\(text)\"")
             } else {
                 lines.append("\(key): \(value)")

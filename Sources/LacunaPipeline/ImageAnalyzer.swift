@@ -23,7 +23,9 @@ public struct AnalyzedImage: Sendable {
 /// decode → calibration (manual, scale bar, metadata) and data bar (metadata or pixels) → cut
 /// the data bar → region of interest → grey → pre-processing (`SegmentationOptions.prepare`) →
 /// Gaussian blur → global or local threshold (`ImageAnalyzer.cut`) → pore mask → fill holes →
-/// 8-connected labels → drop pores under the minimum area → measure.
+/// analysed region (ROI mask, automatic mask) → open/close → split touching pores (or
+/// 8-connected labels) → drop pores under the minimum area → measure, with sub-pixel outlines by
+/// default (docs/methods.md).
 public struct ImageAnalyzer: Sendable {
     public var options: AnalysisOptions
 
@@ -60,6 +62,10 @@ public struct ImageAnalyzer: Sendable {
                 metadata: calibration, warnings: &warnings)
         }
         var frame = decoded.raster.cropping(rows: 0 ..< stored - databar)
+        var regionMask: Mask? = nil
+        if let path = options.regionMaskPath {
+            regionMask = try RegionMask.load(path: path, width: frame.width, height: frame.height, maxPixels: options.maxPixels)
+        }
         var origin = (x: 0, y: 0)
         if let r = options.region {
             guard r.x >= 0, r.y >= 0, r.width > 0, r.height > 0, r.x + r.width <= frame.width,
@@ -68,13 +74,14 @@ public struct ImageAnalyzer: Sendable {
                                           frameWidth: frame.width, frameHeight: frame.height)
             }
             frame = frame.cropping(x: r.x, y: r.y, width: r.width, height: r.height)
+            regionMask = regionMask?.cropping(x: r.x, y: r.y, width: r.width, height: r.height)
             origin = (r.x, r.y)
         }
         if let map = options.colorMap {
             frame = ImageAnalyzer.inverting(frame, through: map, warnings: &warnings)
         }
         let context = FrameContext(calibration: calibration, databar: databar, databarMethod: databarMethod,
-                                   origin: origin, warnings: warnings)
+                                   origin: origin, warnings: warnings, regionMask: regionMask)
         switch frame.luminance() {
         case let .uint8(grey):
             return try segmentAndMeasure(grey, display: grey, context: context)
@@ -94,6 +101,8 @@ public struct ImageAnalyzer: Sendable {
         var databarMethod: DatabarMethod
         var origin: (x: Int, y: Int)
         var warnings: [String]
+        /// The `--roi-mask` pixels, cropped like the frame.
+        var regionMask: Mask?
     }
 
     /// An RGB frame inverted through `map` to levels 0…255 (16-bit RGB is first reduced to its
@@ -165,11 +174,24 @@ public struct ImageAnalyzer: Sendable {
         let segmenter = try ImageAnalyzer.segmenter(for: grey, options: options)
         let threshold = segmenter.threshold
         let mask = fillingHoles(in: segmenter.mask(0))
-        let all = labelComponents(of: mask, connectivity: .eight)
-        let components = removingSmallComponents(all, minimumArea: options.minimumPoreArea)
+        let region = try ImageAnalyzer.analysedRegion(grey: grey, poreMask: mask, file: context.regionMask,
+                                                      options: options)
+        let all = ImageAnalyzer.poreComponents(of: mask, analysed: region.mask, options: options)
+        var components = removingSmallComponents(all, minimumArea: options.minimumPoreArea)
+        let keptBySize = components.count
         var pores = measureRegions(of: components.labels, count: components.count)
+        var cutByRegion = region.mask.map { ImageAnalyzer.markingRegionEdge(&pores, labels: components.labels, analysed: $0) }
+        if options.clearBorder {
+            components = ImageAnalyzer.removing(components, where: pores.map(\.touchesBorder))
+            pores = measureRegions(of: components.labels, count: components.count)
+            cutByRegion = nil
+        }
         for (i, shape) in measureShapes(of: components.labels, regions: pores).enumerated() { pores[i].shape = shape }
-        let measurement = ImageMeasurement(
+        if options.boundary == .subpixel {
+            ImageAnalyzer.measuringSubpixelBoundaries(&pores, labels: components.labels, grey: grey,
+                                                      cutByRegion: cutByRegion, options: options)
+        }
+        var measurement = ImageMeasurement(
             width: grey.width, height: grey.height, databarHeight: context.databar,
             calibration: context.calibration, threshold: threshold, pores: pores,
             databarMethod: context.databarMethod, originX: context.origin.x, originY: context.origin.y,
@@ -178,11 +200,18 @@ public struct ImageAnalyzer: Sendable {
             quality: ImageQuality(histogram: histogram(of: grey), fullScale: Int(S.max)),
             thresholdSensitivity: ImageAnalyzer.thresholdSensitivity(
                 width: grey.width, height: grey.height, step: segmenter.step, options: options, mask: segmenter.mask))
+        measurement.analysedPixelCount = region.mask.map { $0.samples.count(where: { $0 }) }
+        measurement.analysedRegionSource = region.source
+        measurement.boundaryMethod = options.boundary
         var overlay = Overlay.render(grey: display, labels: components.labels, touchesBorder: pores.map(\.touchesBorder),
-                                     excluded: mask)
+                                     excluded: region.mask.map { roi in
+                                         Mask(width: roi.width, height: roi.height,
+                                              samples: zip(mask.samples, roi.samples).map { $0 && $1 })
+                                     } ?? mask)
+        if let analysed = region.mask { overlay = Overlay.shadingExcluded(overlay, analysed: analysed) }
         let border = pores.filter(\.touchesBorder).count
         OverlayAnnotations.annotate(&overlay, legend: Overlay.legend(
-            interior: pores.count - border, border: border, excluded: all.count - components.count,
+            interior: pores.count - border, border: border, excluded: all.count - keptBySize,
             minimumArea: options.minimumPoreArea), calibration: context.calibration)
         var analyzed = AnalyzedImage(measurement: measurement, overlay: overlay, labels: components.labels)
         analyzed.network = NetworkAnalysis(pores: components.labels, poreCount: components.count,

@@ -35,13 +35,16 @@ public struct ResultCache: Sendable {
     /// Sidecar extensions whose files change an image's calibration (SEMMetadata reads them).
     static let sidecarExtensions = ["txt", "TXT", "hdr", "HDR"]
 
-    /// The key of `input` analysed with `options`, or `nil` when the file cannot be read (then
-    /// nothing is cached: the failure is retried on every run).
+    /// The key of `input` analysed with `options` (and the `--roi-mask` file's contents), or `nil`
+    /// when the file cannot be read (then nothing is cached: the failure is retried on every run).
     static func key(for input: ImageInput, digest: FileDigest?, options: AnalysisOptions, overlayName: String,
                     build: String) -> String? {
         guard let digest else { return nil }
         var text = "lacuna-cache 2\nbuild \(build)\noptions \(String(reflecting: options))\n"
         text += "input \(String(reflecting: input))\nfile \(digest.size) \(digest.sha256)\noverlay \(overlayName)\n"
+        if let mask = options.regionMaskPath, let found = FileDigest.of(fileAt: mask) {
+            text += "roi_mask \(found.size) \(found.sha256)\n"
+        }
         let stem = (input.path as NSString).deletingPathExtension
         for ext in sidecarExtensions {
             let sidecar = stem + "." + ext

@@ -24,7 +24,7 @@ extension ResultTables {
         "ellipse_major_imagej_px", "ellipse_minor_imagej_px", "ellipse_angle_deg",
         "major_axis_skimage_px", "minor_axis_skimage_px", "eccentricity", "orientation_skimage_rad",
         "feret_px", "min_feret_px", "feret_angle_deg", "inscribed_radius_px", "local_thickness_radius_px",
-        "radius_px", "radius_um", "statistics_weight", "feret_skimage_px",
+        "radius_px", "radius_um", "statistics_weight", "feret_skimage_px", "boundary_area_px",
     ]
 
     static func distributionFields(_ m: ImageMeasurement) -> [String] {
@@ -54,7 +54,7 @@ extension ResultTables {
             f(s?.majorAxisSkimage), f(s?.minorAxisSkimage), f(s?.eccentricity), f(s?.orientationSkimage),
             f(s?.feret), f(s?.minFeret), f(s?.feretAngleDegrees), f(s?.inscribedRadius), f(s?.localThicknessRadius),
             f(m.radiusDefinition.radiusPixels(of: pore)), f(m.radiusMicrometres(of: pore)),
-            f(m.statisticsWeight(of: pore)), f(s?.feretSkimage),
+            f(m.statisticsWeight(of: pore)), f(s?.feretSkimage), f(pore.boundaryArea),
         ]
     }
 }

@@ -13,7 +13,7 @@ public enum ResultTables {
         "mean_radius_um", "median_radius_um", "sd_radius_um",
         "interior_pore_count", "pixel_size_y_um", "mean_radius_px", "median_radius_px", "sd_radius_px",
         "databar_method", "region_x_px", "region_y_px", "warnings", "page",
-    ] + distributionColumns + networkColumns
+    ] + distributionColumns + networkColumns + regionColumns
 
     /// Columns of pores.csv, in order.
     public static let poreColumns = [
@@ -52,7 +52,7 @@ public enum ResultTables {
                 NumberFormat.significant(px.standardDeviation),
                 m.databarMethod.rawValue, String(m.originX), String(m.originY), m.warnings.joined(separator: "; "),
                 String(record.page),
-            ] + distributionFields(m) + networkFields(record))
+            ] + distributionFields(m) + networkFields(record) + regionFields(m))
         }
         return table
     }
@@ -73,7 +73,7 @@ public enum ResultTables {
                 pore.maxX += m.originX
                 pore.minY += m.originY
                 pore.maxY += m.originY
-                let areaUM = size.map { Double(pore.area) * $0.area }
+                let areaUM = size.map { pore.measuredArea * $0.area }
                 table.append([
                     record.image, String(pore.label),
                     NumberFormat.significant(areaUM),

@@ -73,25 +73,9 @@ public struct HoleLayout: Sendable {
     /// Fraction of each pixel covered by holes, from `samples × samples` point samples per pixel.
     public func coverage(width: Int, height: Int, samples: Int = 4) -> [Float] {
         var cover = [Float](repeating: 0, count: width * height)
-        let step = 1 / Double(samples)
-        let weight = Float(1) / Float(samples * samples)
         for hole in holes {
-            let xs = hole.polygon.vertices.map(\.x), ys = hole.polygon.vertices.map(\.y)
-            let x0 = max(0, Int((xs.min() ?? 0).rounded(.down))), x1 = min(width - 1, Int((xs.max() ?? 0).rounded(.up)))
-            let y0 = max(0, Int((ys.min() ?? 0).rounded(.down))), y1 = min(height - 1, Int((ys.max() ?? 0).rounded(.up)))
-            if x0 > x1 || y0 > y1 { continue }
-            for y in y0 ... y1 {
-                for x in x0 ... x1 {
-                    var inside = 0
-                    for sy in 0 ..< samples {
-                        for sx in 0 ..< samples {
-                            let point = ConvexPolygon.Point(x: Double(x) + (Double(sx) + 0.5) * step,
-                                                            y: Double(y) + (Double(sy) + 0.5) * step)
-                            if hole.polygon.contains(point) { inside += 1 }
-                        }
-                    }
-                    cover[y * width + x] += Float(inside) * weight
-                }
+            hole.forEachCoveredPixel(width: width, height: height, samples: samples) { index, fraction in
+                cover[index] += fraction
             }
         }
         return cover
@@ -103,3 +87,30 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+
+extension HoleLayout.Hole {
+    /// Calls `body(pixel index, covered fraction)` for every pixel of the hole's bounding box
+    /// inside a `width × height` frame, the fraction from `samples × samples` point samples
+    /// (0 for pixels the hole misses). Row-major order.
+    public func forEachCoveredPixel(width: Int, height: Int, samples: Int, _ body: (Int, Float) -> Void) {
+        let step = 1 / Double(samples)
+        let weight = Float(1) / Float(samples * samples)
+        let xs = polygon.vertices.map(\.x), ys = polygon.vertices.map(\.y)
+        let x0 = max(0, Int((xs.min() ?? 0).rounded(.down))), x1 = min(width - 1, Int((xs.max() ?? 0).rounded(.up)))
+        let y0 = max(0, Int((ys.min() ?? 0).rounded(.down))), y1 = min(height - 1, Int((ys.max() ?? 0).rounded(.up)))
+        if x0 > x1 || y0 > y1 { return }
+        for y in y0 ... y1 {
+            for x in x0 ... x1 {
+                var inside = 0
+                for sy in 0 ..< samples {
+                    for sx in 0 ..< samples {
+                        let point = ConvexPolygon.Point(x: Double(x) + (Double(sx) + 0.5) * step,
+                                                        y: Double(y) + (Double(sy) + 0.5) * step)
+                        if polygon.contains(point) { inside += 1 }
+                    }
+                }
+                body(y * width + x, Float(inside) * weight)
+            }
+        }
+    }
+}

@@ -29,6 +29,27 @@ public struct SynthSpec: Sendable, Codable, Equatable {
     public var bitDepth = 8
     /// Seed of the random layout and noise.
     public var seed: UInt64 = 1
+    /// Hole floors of varying depth: each hole's floor level is `holeLevel` plus a uniform
+    /// offset in ±`floorSpread`/2 (fraction of full scale; default 0, every floor alike).
+    public var floorSpread = 0.0
+    /// SEM edge effect: a bright rim on the walls at each hole's edge, adding
+    /// `rimAmplitude`·exp(−d/`rimWidth`) at distance d (px) from the hole outline
+    /// (amplitude a fraction of full scale; default 0, no rim).
+    public var rimAmplitude = 0.0
+    public var rimWidth = 1.5
+    /// Bright debris on hole floors: on average this many discs per hole (default 0), each of
+    /// radius 0.5…1 × `debrisRadius` px at wall brightness, kept 1.5 px off the hole's outline
+    /// (debris is pore space: the truth areas include it).
+    public var debrisPerHole = 0.0
+    public var debrisRadius = 2.0
+    /// Scan-line noise: SD of an offset added to each whole row (fraction of full scale;
+    /// default 0).
+    public var scanLineNoise = 0.0
+
+    /// Whether any artefact beyond blur, noise and gradient is drawn.
+    var hasExtraArtefacts: Bool {
+        floorSpread != 0 || rimAmplitude != 0 || debrisPerHole != 0 || scanLineNoise != 0
+    }
 
     public init() {}
 }
@@ -67,8 +88,9 @@ public struct SyntheticMicrograph: Sendable {
     /// The FEI tag-34682 INI text describing it.
     public var metadata: String
 
-    /// Renders `spec`: exact hole coverage per pixel → grey levels → Gaussian blur → gradient →
-    /// noise → quantisation, then the data bar.
+    /// Renders `spec`: exact hole coverage per pixel → grey levels (with per-hole floors, rims and
+    /// debris when asked, `SynthArtefacts`) → Gaussian blur → gradient → noise and scan-line
+    /// offsets → quantisation, then the data bar.
     public init(spec: SynthSpec) {
         precondition(spec.bitDepth == 8 || spec.bitDepth == 16, "bit depth must be 8 or 16")
         var random = SeededRandom(seed: spec.seed)
@@ -77,13 +99,20 @@ public struct SyntheticMicrograph: Sendable {
         let w = spec.width, h = spec.height
         let cover = layout.coverage(width: w, height: h)
         var level = cover.map { Double(spec.wallLevel) + Double($0) * (spec.holeLevel - spec.wallLevel) }
+        var rowOffsets = [Double](repeating: 0, count: h)
+        if spec.hasExtraArtefacts {
+            // A generator of its own, so images without these artefacts keep their pixels.
+            var extra = SeededRandom(seed: spec.seed ^ 0x5EED_A27E_FAC7_0001)
+            SynthArtefacts.draw(on: &level, layout: layout, cover: cover, spec: spec, random: &extra)
+            rowOffsets = (0 ..< h).map { _ in spec.scanLineNoise * extra.normal() }
+        }
         level = SyntheticMicrograph.blur(level, width: w, height: h, sigma: spec.blurSigma)
         let fullScale = spec.bitDepth == 8 ? 255.0 : 65535.0
         var frame = [Double](repeating: 0, count: w * h)
         for y in 0 ..< h {
             for x in 0 ..< w {
                 let shade = 1 + spec.gradient * (Double(x) / Double(max(1, w - 1)) - 0.5)
-                let value = level[y * w + x] * shade + spec.noise * random.normal()
+                let value = level[y * w + x] * shade + spec.noise * random.normal() + rowOffsets[y]
                 frame[y * w + x] = min(fullScale, max(0, (value * fullScale).rounded()))
             }
         }

@@ -10,6 +10,7 @@ extension PorePolarity: ExpressibleByArgument {}
 extension ColorMap: ExpressibleByArgument {}
 extension RadiusDefinition: ExpressibleByArgument {}
 extension EdgeHandling: ExpressibleByArgument {}
+extension BoundaryMethod: ExpressibleByArgument {}
 
 /// `lacuna analyze [FILE...] [--manifest CSV] --out DIR …`
 struct Analyze: AsyncParsableCommand {
@@ -61,6 +62,29 @@ struct Analyze: AsyncParsableCommand {
     @Option(name: .long, help: "Pores touching the frame edge in those statistics: exclude, weight (Miles–Lantuéjoul), include.")
     var edge: EdgeHandling = .exclude
 
+    @Option(name: .long, help: "Pore outlines for areas and radii: subpixel (edge zero crossings) or pixels (thresholded pixel count).")
+    var boundary: BoundaryMethod = .subpixel
+
+    @Option(name: .long, help: "Split touching pores at distance-map maxima of more than this dynamic in px, or 'none'.")
+    var splitTolerance: String = "1"
+
+    @Option(name: .long, help: "Radius in px of a disc opening of the pore mask (0: none).")
+    var open: Double = 0
+
+    @Option(name: .long, help: "Radius in px of a disc closing of the pore mask (0: none).")
+    var close: Double = 0
+
+    @Flag(name: .long, help: "Drop pores touching the frame or ROI edge entirely.")
+    var clearBorder = false
+
+    @Option(name: .long, help: "Image of the frame's size (data bar cut off) whose non-zero pixels are analysed.")
+    var roiMask: String?
+
+    @Flag(name: .long, help: "Leave out large featureless regions (vacuum, cap layer): low local variance.")
+    var autoMask = false
+
+    @Option(name: .long, help: "Window radius in px of --auto-mask; must exceed the largest pore radius.")
+    var autoMaskWindow: Int = 64
     @OptionGroup var network: NetworkFlags
 
     @Option(name: .long, help: "Global threshold (default otsu): otsu, li, triangle, yen, isodata, huang, maxentropy, mean, minimum, intermodes, moments, percentile, manual.")
@@ -151,6 +175,14 @@ struct Analyze: AsyncParsableCommand {
         _ = try regionOption()
         _ = try pagesOption()
         _ = try shardOption()
+        _ = try splitToleranceOption()
+        for (flag, radius) in [("--open", open), ("--close", close)] where !(radius.isFinite && radius >= 0 && radius <= 100) {
+            throw ValidationError("\(flag) must be a radius in 0…100 px, got \(radius)")
+        }
+        if autoMaskWindow < 1 || autoMaskWindow > 10000 { throw ValidationError("--auto-mask-window must be in 1…10000 px") }
+        if let roiMask, !FileManager.default.fileExists(atPath: roiMask) {
+            throw ValidationError("--roi-mask: no file at '\(roiMask)'")
+        }
         if let scaleBarUm, !(scaleBarUm.isFinite && scaleBarUm > 0) {
             throw ValidationError("--scale-bar-um must be a positive length in µm, got \(scaleBarUm)")
         }
@@ -167,6 +199,14 @@ struct Analyze: AsyncParsableCommand {
             }
             return .rows(rows)
         }
+    }
+
+    func splitToleranceOption() throws -> Double? {
+        if splitTolerance == "none" { return nil }
+        guard let h = Double(splitTolerance), h.isFinite, h >= 0, h <= 100 else {
+            throw ValidationError("--split-tolerance must be a distance in 0…100 px or 'none', got '\(splitTolerance)'")
+        }
+        return h
     }
 
     func pagesOption() throws -> AnalysisOptions.Pages {
@@ -212,6 +252,14 @@ struct Analyze: AsyncParsableCommand {
         options.colorMap = colormap
         options.radiusDefinition = radius
         options.edgeHandling = edge
+        options.boundary = boundary
+        options.splitTolerance = try splitToleranceOption()
+        options.openingRadius = open
+        options.closingRadius = close
+        options.clearBorder = clearBorder
+        options.regionMaskPath = roiMask
+        options.autoMask = autoMask
+        options.autoMaskWindow = autoMaskWindow
         options = try segmentationOptions(applyingTo: options)
         try network.apply(to: &options)
         do {

@@ -50,7 +50,8 @@ struct RadiusOptionTests {
             // Interior pores weigh W·H / ((W − w − 1)(H − h − 1)) ≥ 1.
             let bw = try Self.number(pore, "bbox_width_px"), bh = try Self.number(pore, "bbox_height_px")
             #expect(abs(w - 768 * 512 / ((768 - bw - 1) * (512 - bh - 1))) <= 1e-5 * w)
-            let area = try Self.number(pore, "area_px")
+            // The measured area: the sub-pixel outline's when measured, else the pixel count.
+            let area = try pore["boundary_area_px"].flatMap(Double.init) ?? Self.number(pore, "area_px")
             counted += 1
             weightSum += w
             weighted += w * r

@@ -99,6 +99,36 @@ struct BatchProvenanceTests {
             == FileDigest(size: 1_000_000, sha256: "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0"))
     }
 
+    @Test("boundary, splitting, morphology and ROI keys: set from YAML, null/none clear, bad values name the key")
+    func boundaryKeys() throws {
+        let pairs = try ConfigFile.parse("""
+            boundary: pixels
+            split_tolerance: 2.5
+            open: 1
+            close: 1.5
+            clear_border: true
+            roi_mask: masks/roi.png
+            auto_mask: true
+            auto_mask_window: 80
+            """, path: "c.yaml")
+        let options = try ConfigFile.apply(pairs, to: AnalysisOptions())
+        #expect(options.boundary == .pixels && options.splitTolerance == 2.5)
+        #expect(options.openingRadius == 1 && options.closingRadius == 1.5 && options.clearBorder)
+        #expect(options.regionMaskPath == "masks/roi.png" && options.autoMask && options.autoMaskWindow == 80)
+        let cleared = try ConfigFile.apply(ConfigFile.parse("split_tolerance: null\nroi_mask: null", path: "c"), to: options)
+        #expect(cleared.splitTolerance == nil && cleared.regionMaskPath == nil)
+        #expect(try ConfigFile.apply(ConfigFile.parse("split_tolerance: none", path: "c"), to: options).splitTolerance == nil)
+        #expect(throws: ConfigError.invalidValue(key: "boundary", value: "edges", expected: "pixels or subpixel")) {
+            try ConfigFile.apply(ConfigFile.parse("boundary: edges", path: "c"), to: AnalysisOptions())
+        }
+        #expect(throws: ConfigError.invalidValue(key: "open", value: "-1", expected: "a radius in px, 0…100")) {
+            try ConfigFile.apply(ConfigFile.parse("open: -1", path: "c"), to: AnalysisOptions())
+        }
+        #expect(throws: ConfigError.invalidValue(key: "clear_border", value: "1", expected: "true or false")) {
+            try ConfigFile.apply(ConfigFile.parse("clear_border: 1", path: "c"), to: AnalysisOptions())
+        }
+    }
+
     @Test("the default config document reads back as the default options; every key is settable")
     func defaultDocument() throws {
         let pairs = try ConfigFile.parse(ConfigFile.defaultDocument, path: "defaults")

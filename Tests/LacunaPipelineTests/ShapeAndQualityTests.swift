@@ -37,6 +37,9 @@ struct ShapeAndQualityTests {
         var options = AnalysisOptions()
         options.radiusDefinition = .localThickness
         options.edgeHandling = .weight
+        // The sensitivity check moves the threshold, so it measures thresholded pixel areas;
+        // compare it with the pixel-area porosity.
+        options.boundary = .pixels
         let image = ImageAnalyzerTests.smallImage()
         let m = try ImageAnalyzer(options: options)
             .analyze(SyntheticFiles.decoded(image), input: ImageInput(path: "a.tif")).measurement

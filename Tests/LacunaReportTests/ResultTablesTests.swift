@@ -42,17 +42,17 @@ struct ResultTablesTests {
         // distribution (one interior pore, weight 1): every mean and quantile 5.6419 px, ln 5.6419
         // = 1.73022, σ 0; in µm 2.82095 and ln 2.82095 = 1.03707; density 1 / (2000 px · 0.25 µm²)
         // = 0.002 µm⁻², 1/2000 px⁻²; no grey-level checks; 1 of 2 pores at the edge (0.5 > 0.3)
-        // and 1 < 20 pores raise border_pores and few_pores.
-        #expect(lines[1] == "\"a,b.tif\",ok,,2,0.5,fei,7,40,50,99,2,0.052000,2.82095,2.82095,,1,0.5,5.6419,5.6419,,metadata,0,0,,1,equivalent,exclude,1,1,5.6419,5.6419,5.6419,5.6419,5.6419,1.73022,0,2.82095,2.82095,2.82095,2.82095,2.82095,1.03707,0.002,0.0005,,,0.5,few_pores;border_pores,,,,,"
-                + Self.noNetwork)
+        // and 1 < 20 pores raise border_pores and few_pores; analysed area 40 · 50 = 2000 px =
+        // 500 µm², the whole frame, pixel areas (boundary_area_px empty in pores.csv).
+        #expect(lines[1] == "\"a,b.tif\",ok,,2,0.5,fei,7,40,50,99,2,0.052000,2.82095,2.82095,,1,0.5,5.6419,5.6419,,metadata,0,0,,1,equivalent,exclude,1,1,5.6419,5.6419,5.6419,5.6419,5.6419,1.73022,0,2.82095,2.82095,2.82095,2.82095,2.82095,1.03707,0.002,0.0005,,,0.5,few_pores;border_pores,,,,," + Self.noNetwork + ",2000,500,frame,pixels")
         #expect(lines[2] == "bad.png,error,truncated PNG file: x" + String(repeating: ",", count: 21) + ",1"
                 + String(repeating: ",", count: ResultTables.imageColumns.count - 25))
         let pores = String(decoding: ResultTables.pores(records).encoded(), as: UTF8.self).split(separator: "\n")
         #expect(pores.count == 3)
         // Corner pore: 4 px → 1 µm², r = √(1/π) = 0.56419 µm, perimeter 4·0.5 = 2 µm, centroid 0.5 µm.
         // No shape descriptors (17 empty fields), radius 1.12838 px / 0.56419 µm, weight 0 (edge).
-        #expect(pores[1] == "\"a,b.tif\",1,1,0.56419,2,0.5,0.5,true,4,1.12838,4,1,1,0,0,2,2,1,,,,,,,,,,,,,,,,,,1.12838,0.56419,0,")
-        #expect(pores[2] == "\"a,b.tif\",2,25,2.82095,18,7.5,12.5,false,100,5.6419,36,15,25,10,20,10,10,1,,,,,,,,,,,,,,,,,,5.6419,2.82095,1,")
+        #expect(pores[1] == "\"a,b.tif\",1,1,0.56419,2,0.5,0.5,true,4,1.12838,4,1,1,0,0,2,2,1,,,,,,,,,,,,,,,,,,1.12838,0.56419,0,,")
+        #expect(pores[2] == "\"a,b.tif\",2,25,2.82095,18,7.5,12.5,false,100,5.6419,36,15,25,10,20,10,10,1,,,,,,,,,,,,,,,,,,5.6419,2.82095,1,,")
     }
 
     @Test("uncalibrated: µm columns empty, pixel columns filled, source none")
@@ -61,9 +61,9 @@ struct ResultTablesTests {
         let records = [ImageRecord(image: "u.png", currentDensity: nil, outcome: .measured(m))]
         let row = String(decoding: ResultTables.images(records).encoded(), as: UTF8.self).split(separator: "\n")[1]
         #expect(row == "u.png,ok,,,,none,7,40,50,99,2,0.052000,,,,1,,5.6419,5.6419,,metadata,0,0,,1"
-            + ",equivalent,exclude,1,1,5.6419,5.6419,5.6419,5.6419,5.6419,1.73022,0,,,,,,,,0.0005,,,0.5,few_pores;border_pores,,,,," + Self.noNetwork)
+            + ",equivalent,exclude,1,1,5.6419,5.6419,5.6419,5.6419,5.6419,1.73022,0,,,,,,,,0.0005,,,0.5,few_pores;border_pores,,,,," + Self.noNetwork + ",2000,,frame,pixels")
         let pore = String(decoding: ResultTables.pores(records).encoded(), as: UTF8.self).split(separator: "\n")[2]
-        #expect(pore == "u.png,2,,,,,,false,100,5.6419,36,15,25,10,20,10,10,1,,,,,,,,,,,,,,,,,,5.6419,,1,")
+        #expect(pore == "u.png,2,,,,,,false,100,5.6419,36,15,25,10,20,10,10,1,,,,,,,,,,,,,,,,,,5.6419,,1,,")
     }
 
     @Test("a region of interest: positions are reported in stored-image coordinates; warnings are joined")
@@ -75,10 +75,10 @@ struct ResultTablesTests {
         let records = [ImageRecord(image: "r", currentDensity: nil, outcome: .measured(m))]
         let image = String(decoding: ResultTables.images(records).encoded(), as: UTF8.self).split(separator: "\n")[1]
         #expect(image == "r,ok,,,0.5,scale_bar,7,40,50,99,2,0.052000,2.82095,2.82095,,1,0.5,5.6419,5.6419,,metadata,100,10,first; second,1"
-                + ",equivalent,exclude,1,1,5.6419,5.6419,5.6419,5.6419,5.6419,1.73022,0,2.82095,2.82095,2.82095,2.82095,2.82095,1.03707,0.002,0.0005,,,0.5,few_pores;border_pores,,,,," + Self.noNetwork)
+                + ",equivalent,exclude,1,1,5.6419,5.6419,5.6419,5.6419,5.6419,1.73022,0,2.82095,2.82095,2.82095,2.82095,2.82095,1.03707,0.002,0.0005,,,0.5,few_pores;border_pores,,,,," + Self.noNetwork + ",2000,500,frame,pixels")
         let pore = String(decoding: ResultTables.pores(records).encoded(), as: UTF8.self).split(separator: "\n")[2]
         // Centroid (15 + 100, 25 + 10) px → (57.5, 17.5) µm; bounding box moves with it.
-        #expect(pore == "r,2,25,2.82095,18,57.5,17.5,false,100,5.6419,36,115,35,110,30,10,10,1,,,,,,,,,,,,,,,,,,5.6419,2.82095,1,")
+        #expect(pore == "r,2,25,2.82095,18,57.5,17.5,false,100,5.6419,36,115,35,110,30,10,10,1,,,,,,,,,,,,,,,,,,5.6419,2.82095,1,,")
     }
 
     @Test("anisotropic pixels: areas use x·y, centroids scale per axis")
@@ -87,7 +87,7 @@ struct ResultTablesTests {
         let records = [ImageRecord(image: "a", currentDensity: nil, outcome: .measured(m))]
         let pore = String(decoding: ResultTables.pores(records).encoded(), as: UTF8.self).split(separator: "\n")[2]
         // 100 px × 1 µm² = 100 µm², r = √(100/π) = 5.64190; centroid (15·0.5, 25·2); perimeter 36·√1 = 36.
-        #expect(pore == "a,2,100,5.6419,36,7.5,50,false,100,5.6419,36,15,25,10,20,10,10,1,,,,,,,,,,,,,,,,,,5.6419,5.6419,1,")
+        #expect(pore == "a,2,100,5.6419,36,7.5,50,false,100,5.6419,36,15,25,10,20,10,10,1,,,,,,,,,,,,,,,,,,5.6419,5.6419,1,,")
     }
 }
 
