@@ -217,7 +217,7 @@ public struct ImageAnalyzer: Sendable {
         analyzed.network = NetworkAnalysis(pores: components.labels, poreCount: components.count,
                                            grey: { ImageAnalyzer.wallsBright(gaussianBlur(grey, sigma: options.blurSigma),
                                                                               polarity: options.polarity) },
-                                           options: options.network)
+                                           field: region.mask, options: options.network)
         analyzed.cellOverlay = analyzed.network.map { network in
             var image = CellOverlay.render(grey: display, network: network.network, pores: components.labels)
             OverlayAnnotations.annotate(&image, legend: CellOverlay.legend(for: network.network.cells),

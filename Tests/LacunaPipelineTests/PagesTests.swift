@@ -44,7 +44,8 @@ struct PagesTests {
         #expect(summary.records.map(\.page) == [1, 2, 3])
         #expect(summary.records.map { $0.measurement?.interiorPores.count } == counts.map { Optional($0) })
         let overlays = try FileManager.default.contentsOfDirectory(atPath: folder + "/out/overlays").sorted()
-        #expect(overlays == ["stack.tif.p1.png", "stack.tif.p2.png", "stack.tif.p3.png"])
+        #expect(overlays == ["stack.tif.p1.cells.png", "stack.tif.p1.png", "stack.tif.p2.cells.png", "stack.tif.p2.png",
+                             "stack.tif.p3.cells.png", "stack.tif.p3.png"])
         let csv = try String(contentsOfFile: folder + "/out/images.csv", encoding: .utf8).split(separator: "\n")
         let fields = csv.map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         let page = try #require(fields.first?.firstIndex(of: "page"))
