@@ -97,6 +97,7 @@ struct BatchRunnerTests {
         let twins = [inputs[0], ImageInput(path: sub + "/img0.tif", name: "sub/img0.tif")]
         _ = try await BatchRunner(options: AnalysisOptions(), jobs: 2).run(twins, outputDirectory: folder + "/o")
         let names = try FileManager.default.contentsOfDirectory(atPath: folder + "/o/overlays").sorted()
-        #expect(names == ["img0.tif-2.png", "img0.tif.png"])
+        // Each twin keeps its own pore and cell overlays.
+        #expect(names == ["img0.tif-2.cells.png", "img0.tif-2.png", "img0.tif.cells.png", "img0.tif.png"])
     }
 }

@@ -20,10 +20,11 @@ struct FitOutputsTests {
         let csv = try String(contentsOfFile: out + "/conditions.csv", encoding: .utf8).split(separator: "\n")
         #expect(csv.count == 3 && csv[1].hasPrefix("1,2,") && csv[2].hasPrefix("4,2,"))
         let plots = try FileManager.default.contentsOfDirectory(atPath: out + "/plots").sorted()
-        // The fit plots, and a radius histogram per current density (ReportPlots).
-        #expect(plots == ["inverse_radius_vs_current_density.svg", "radius_histogram_1mAcm2.svg",
+        // The fit plots, a radius histogram per current density and, from cells.csv, the Lewis
+        // plot and the sides distribution (ReportPlots).
+        #expect(plots == ["inverse_radius_vs_current_density.svg", "lewis_plot.svg", "radius_histogram_1mAcm2.svg",
                           "radius_histogram_4mAcm2.svg", "radius_vs_current_density_loglog.svg",
-                          "residuals_inverse_radius.svg"])
+                          "residuals_inverse_radius.svg", "sides_distribution.svg"])
         _ = try await BatchRunner(options: AnalysisOptions(), jobs: 2).run(Array(inputs.prefix(2)), outputDirectory: out)
         for file in ["fit.json", "conditions.csv", "plots/inverse_radius_vs_current_density.svg"] {
             #expect(!FileManager.default.fileExists(atPath: out + "/" + file), "\(file) left behind")
