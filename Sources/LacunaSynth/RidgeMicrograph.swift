@@ -44,10 +44,13 @@ public struct RidgeMicrograph: Sendable {
         let centres = layout.holes.map(\.polygon.centroid)
         var cover = [Double](repeating: 0, count: w * h)
         var value = [Double](repeating: 0, count: w * h)
-        layout.rasterize(width: w, height: h) { k, x, y, fraction in
+        for (k, hole) in layout.holes.enumerated() {
             let look = looks[k], c = centres[k]
-            cover[y * w + x] += fraction
-            value[y * w + x] += fraction * (look.level + look.dx * (Double(x) + 0.5 - c.x) + look.dy * (Double(y) + 0.5 - c.y))
+            hole.forEachCoveredPixel(width: w, height: h, samples: 4) { i, fraction in
+                let x = Double(i % w) + 0.5, y = Double(i / w) + 0.5, f = Double(fraction)
+                cover[i] += f
+                value[i] += f * (look.level + look.dx * (x - c.x) + look.dy * (y - c.y))
+            }
         }
         var level = (0 ..< w * h).map { value[$0] + (1 - min(1, cover[$0])) * spec.wallLevel }
         level = SyntheticMicrograph.blur(level, width: w, height: h, sigma: spec.blurSigma)
