@@ -3,7 +3,8 @@ import LacunaImage
 /// The pores of `mask` split at the maxima of its distance map whose dynamic exceeds `h` px:
 /// the work behind `splittingTouchingPores`, in linear time apart from one counting sort.
 ///
-/// 1. Mask pixels are visited from the largest squared distance down (raster order within a
+/// 1. The pixels of each 8-connected component (one after another, so the work stays in the
+///    cache) are visited from the largest squared distance down (raster order within a
 ///    level) and joined to their visited 8-neighbours by union–find; each set remembers its
 ///    highest pixel. When two sets meet at distance d, the lower maximum M dies there: its
 ///    dynamic is M − d (the max-tree dynamics of M. Grimaud 1992, "A new measure of contrast:
@@ -24,7 +25,7 @@ import LacunaImage
 func splittingAtDistanceMaxima(_ mask: Mask, squared: Image<Int32>, h: Double) -> Components {
     let w = mask.width, height = mask.height, n = w * height
     var level = squared.samples
-    let order = maskPixelsByDescendingLevel(level)
+    let order = maskPixelsByComponentAndLevel(level, components: labelComponents(of: mask, connectivity: .eight))
     var parent = [Int32](repeating: -1, count: n)
     var peak = [Int32](repeating: 0, count: n)
     var labels = [Int32](repeating: 0, count: n)
@@ -94,31 +95,51 @@ struct PixelGrid {
     }
 }
 
-/// The pixels with level > 0, highest level first, raster order within a level: a counting
-/// sort when the levels are few, else a sort of (level, index) keys.
-func maskPixelsByDescendingLevel(_ level: [Int32]) -> [Int32] {
-    let top = Int(level.max() ?? 0)
-    guard top > 0 else { return [] }
-    if top <= max(level.count, 1 << 16) {
-        var start = [Int](repeating: 0, count: top + 2)
-        for l in level where l > 0 { start[top - Int(l) + 1] += 1 }
-        for k in 1 ..< start.count { start[k] += start[k - 1] }
-        var order = [Int32](repeating: 0, count: start[top + 1])
-        order.withUnsafeMutableBufferPointer { out in
+/// The pixels of each component in turn (components in label order), highest level first
+/// within a component and raster order within a level: a counting sort by component, then a
+/// counting sort by level inside each component (a comparison sort when its levels are many).
+func maskPixelsByComponentAndLevel(_ level: [Int32], components: Components) -> [Int32] {
+    var start = [Int](repeating: 0, count: components.count + 2)
+    for k in 1 ... max(components.count, 1) where k <= components.count { start[k + 1] = start[k] + components.areas[k] }
+    let total = start[components.count + 1]
+    var order = [Int32](repeating: 0, count: total)
+    var scratch = [Int32](repeating: 0, count: total)
+    var histogram: [Int] = []
+    order.withUnsafeMutableBufferPointer { order in
+        scratch.withUnsafeMutableBufferPointer { scratch in
             level.withUnsafeBufferPointer { level in
-                for i in level.indices where level[i] > 0 {
-                    let slot = top - Int(level[i])
-                    out[start[slot]] = Int32(i)
-                    start[slot] += 1
+                components.labels.samples.withUnsafeBufferPointer { labels in
+                    var next = start
+                    for i in 0 ..< labels.count where labels[i] > 0 {
+                        let k = Int(labels[i])
+                        scratch[next[k]] = Int32(i)
+                        next[k] += 1
+                    }
+                }
+                for k in stride(from: 1, through: components.count, by: 1) {
+                    let range = start[k] ..< start[k + 1]
+                    var top = 0
+                    for j in range { top = max(top, Int(level[Int(scratch[j])])) }
+                    guard top <= 4 * range.count + 1024 else {
+                        let sorted = scratch[range].sorted { level[Int($0)] != level[Int($1)] ? level[Int($0)] > level[Int($1)] : $0 < $1 }
+                        for (j, i) in zip(range, sorted) { order[j] = i }
+                        continue
+                    }
+                    if histogram.count < top + 2 { histogram = [Int](repeating: 0, count: top + 2) }
+                    for l in 0 ... top + 1 { histogram[l] = 0 }
+                    for j in range { histogram[top - Int(level[Int(scratch[j])]) + 1] += 1 }
+                    histogram[0] = range.lowerBound
+                    for l in 1 ... top + 1 { histogram[l] += histogram[l - 1] }
+                    for j in range {
+                        let i = scratch[j], slot = top - Int(level[Int(i)])
+                        order[histogram[slot]] = i
+                        histogram[slot] += 1
+                    }
                 }
             }
         }
-        return order
     }
-    var keys: [UInt64] = []
-    for i in level.indices where level[i] > 0 { keys.append(UInt64(top - Int(level[i])) << 32 | UInt64(i)) }
-    keys.sort()
-    return keys.map { Int32(truncatingIfNeeded: $0 & 0xFFFF_FFFF) }
+    return order
 }
 
 /// The root of `i`'s set, halving the path on the way.
