@@ -15,12 +15,18 @@ extension ImageAnalyzer {
         context: FrameContext, segmenter: Segmenter, mask: Mask, region: (mask: Mask?, source: String),
         cutByRegion: [Bool]?, excludedBySize: Int
     ) -> (measurement: ImageMeasurement, overlay: Image<UInt8>) {
-        var pores = pores
-        for (i, shape) in measureShapes(of: labels, regions: pores, threads: threads).enumerated() { pores[i].shape = shape }
-        if options.boundary == .subpixel {
-            ImageAnalyzer.measuringSubpixelBoundaries(&pores, labels: labels, grey: grey, cutByRegion: cutByRegion,
-                                                      options: options, threads: threads)
-        }
+        let (pores, sensitivity) = runBoth(parallel: threads > 1, {
+            var pores = pores
+            for (i, shape) in measureShapes(of: labels, regions: pores, threads: threads).enumerated() { pores[i].shape = shape }
+            if options.boundary == .subpixel {
+                ImageAnalyzer.measuringSubpixelBoundaries(&pores, labels: labels, grey: grey, cutByRegion: cutByRegion,
+                                                          options: options, threads: threads)
+            }
+            return pores
+        }, {
+            ImageAnalyzer.thresholdSensitivity(width: grey.width, height: grey.height, step: segmenter.step,
+                                               options: options, mask: segmenter.mask)
+        })
         var measurement = ImageMeasurement(
             width: grey.width, height: grey.height, databarHeight: context.databar,
             calibration: context.calibration, threshold: segmenter.threshold, pores: pores,
@@ -28,8 +34,7 @@ extension ImageAnalyzer {
             warnings: context.warnings, radiusDefinition: options.radiusDefinition,
             edgeHandling: options.edgeHandling,
             quality: ImageQuality(histogram: histogram(of: grey), fullScale: Int(S.max)),
-            thresholdSensitivity: ImageAnalyzer.thresholdSensitivity(
-                width: grey.width, height: grey.height, step: segmenter.step, options: options, mask: segmenter.mask))
+            thresholdSensitivity: sensitivity)
         measurement.analysedPixelCount = region.mask.map { $0.samples.count(where: { $0 }) }
         measurement.analysedRegionSource = region.source
         measurement.boundaryMethod = options.boundary
