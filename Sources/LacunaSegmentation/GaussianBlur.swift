@@ -22,7 +22,12 @@ public func gaussianBlur<S: FixedWidthInteger & UnsignedInteger & Sendable>(_ im
     var values = image.samples.map { Float($0) }
     separableGaussian(&values, width: w, height: h, kernel: gaussianKernel(sigma: sigma))
     let maximum = Float(S.max)
-    let out = values.map { S(min(maximum, max(0, $0.rounded()))) }
+    // Round half away from zero (`rounded()`) without a libm call: the sums are ≥ 0 and below
+    // 2¹⁶, so truncation by `Int(_:)` and the exact fraction x − ⌊x⌋ decide it.
+    let out = values.map { value -> S in
+        let whole = Float(Int(value))
+        return S(min(maximum, value - whole >= 0.5 ? whole + 1 : whole))
+    }
     return Image(width: w, height: h, channels: 1, samples: out)
 }
 

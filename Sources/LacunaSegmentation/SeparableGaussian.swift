@@ -49,20 +49,26 @@ func mirrored(_ i: Int, count n: Int) -> Int {
     return j
 }
 
-/// One line convolved with the symmetric half-kernel, mirrored at both ends.
+/// One line convolved with the symmetric half-kernel, mirrored at both ends. The interior is
+/// accumulated tap by tap over contiguous samples (vectorisable), with the same order of
+/// operations per sample as the ends.
 @inline(__always)
 private func convolveLine(_ v: UnsafePointer<Float>, count n: Int, kernel k: UnsafeBufferPointer<Float>,
                           into out: UnsafeMutablePointer<Float>) {
     let radius = k.count - 1
-    for i in 0 ..< n {
+    let interior = radius ..< max(radius, n - radius)
+    for i in 0 ..< n where !interior.contains(i) {
         var sum = k[0] * v[i]
-        if i >= radius && i + radius < n {
-            for j in stride(from: 1, through: radius, by: 1) { sum += k[j] * (v[i - j] + v[i + j]) }
-        } else {
-            for j in stride(from: 1, through: radius, by: 1) {
-                sum += k[j] * (v[mirrored(i - j, count: n)] + v[mirrored(i + j, count: n)])
-            }
+        for j in stride(from: 1, through: radius, by: 1) {
+            sum += k[j] * (v[mirrored(i - j, count: n)] + v[mirrored(i + j, count: n)])
         }
         out[i] = sum
+    }
+    guard !interior.isEmpty else { return }
+    let k0 = k[0]
+    for i in interior { out[i] = k0 * v[i] }
+    for j in stride(from: 1, through: radius, by: 1) {
+        let weight = k[j], left = v - j, right = v + j
+        for i in interior { out[i] += weight * (left[i] + right[i]) }
     }
 }
