@@ -11,6 +11,8 @@ struct DiskSpans {
     static let largestRadius = 16.0
     /// Half-width of the span of row dy, for dy = 0…⌊r⌋.
     let halfWidths: [Int]
+    /// Spans up to this half-width are combined as shifted rows.
+    static let shiftedWidth = 3
 
     init(radius: Double) {
         precondition(radius >= 0 && radius < DiskSpans.largestRadius, "span discs need 0 ≤ r < 16")
@@ -26,29 +28,46 @@ struct DiskSpans {
 
     func dilating(_ mask: Mask) -> Mask { combine(mask, foreground: true) }
 
-    /// foreground false: erosion from distances to background; true: dilation from distances
-    /// to foreground.
+    /// foreground false: erosion (a pixel stays when its span in every disc row holds no
+    /// background); true: dilation (set when some span holds foreground). Spans up to
+    /// `shiftedWidth` are combined as shifted rows (vectorisable), wider ones through each row's
+    /// distances to the nearest background/foreground pixel.
     private func combine(_ mask: Mask, foreground: Bool) -> Mask {
         let w = mask.width, h = mask.height
-        var distance = [UInt8](repeating: 0, count: w * h)
-        var out = [Bool](repeating: !foreground, count: w * h)
-        mask.samples.withUnsafeBufferPointer { m in
-            distance.withUnsafeMutableBufferPointer { d in
-                for y in 0 ..< h { rowDistances(m.baseAddress! + y * w, into: d.baseAddress! + y * w, count: w, to: foreground) }
+        var distance: [UInt8] = []
+        if halfWidths.contains(where: { $0 > DiskSpans.shiftedWidth }) {
+            distance = [UInt8](repeating: 0, count: w * h)
+            mask.samples.withUnsafeBufferPointer { m in
+                distance.withUnsafeMutableBufferPointer { d in
+                    for y in 0 ..< h { rowDistances(m.baseAddress! + y * w, into: d.baseAddress! + y * w, count: w, to: foreground) }
+                }
             }
         }
-        distance.withUnsafeBufferPointer { d in
-            out.withUnsafeMutableBufferPointer { o in
-                halfWidths.withUnsafeBufferPointer { half in
+        var out = [Bool](repeating: !foreground, count: w * h)
+        mask.samples.withUnsafeBufferPointer { m in
+            distance.withUnsafeBufferPointer { d in
+                out.withUnsafeMutableBufferPointer { o in
                     for y in 0 ..< h {
                         let row = o.baseAddress! + y * w
-                        for dy in -(half.count - 1) ... (half.count - 1) where y + dy >= 0 && y + dy < h {
-                            let source = d.baseAddress! + (y + dy) * w
-                            let a = UInt8(half[abs(dy)])
-                            if foreground {
-                                for x in 0 ..< w { row[x] = row[x] || source[x] <= a }
+                        for dy in -(halfWidths.count - 1) ... (halfWidths.count - 1) where y + dy >= 0 && y + dy < h {
+                            let a = halfWidths[abs(dy)]
+                            if a <= DiskSpans.shiftedWidth {
+                                let source = m.baseAddress! + (y + dy) * w
+                                for offset in -a ... a {
+                                    let range = max(0, -offset) ..< min(w, w - offset)
+                                    if foreground {
+                                        for x in range { row[x] = row[x] || source[x + offset] }
+                                    } else {
+                                        for x in range { row[x] = row[x] && source[x + offset] }
+                                    }
+                                }
                             } else {
-                                for x in 0 ..< w { row[x] = row[x] && source[x] > a }
+                                let source = d.baseAddress! + (y + dy) * w, limit = UInt8(a)
+                                if foreground {
+                                    for x in 0 ..< w { row[x] = row[x] || source[x] <= limit }
+                                } else {
+                                    for x in 0 ..< w { row[x] = row[x] && source[x] > limit }
+                                }
                             }
                         }
                     }
