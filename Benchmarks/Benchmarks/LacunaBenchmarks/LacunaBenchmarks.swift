@@ -1,5 +1,6 @@
 // Per-stage benchmarks of Lacuna (ordo-one/benchmark): every `Stage` on every fixture it runs
-// on, named "<fixture> <stage>" (e.g. "1024x768-8 blur"). Wall time is reported; malloc counts
+// on, named "<fixture>.<stage>" (e.g. "1024x768-8.blur"; no spaces, which benchmark 1.38 turns
+// into "_" when writing Thresholds/ files but not when reading them). Wall time is reported; malloc counts
 // are deterministic and checked against Thresholds/ (`swift package benchmark thresholds check`).
 //
 // Fixtures come from scripts/bench/fixtures (run by scripts/bench/run):
@@ -15,7 +16,7 @@ let benchmarks: @Sendable () -> Void = {
     let folder = environment["LACUNA_BENCH_FIXTURES"] ?? "../.build-bench/fixtures"
     let sizes = BenchmarkSizes.parse(environment["LACUNA_BENCH_SIZES"] ?? "")
     Benchmark.defaultConfiguration = .init(
-        metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident],
+        metrics: [.wallClock, .mallocCountTotal],
         warmupIterations: 1,
         maxDuration: .seconds(2),
         maxIterations: 20,
@@ -24,7 +25,7 @@ let benchmarks: @Sendable () -> Void = {
         for bits in [8, 16] {
             let files = FixtureFiles(folder: folder, width: width, height: height, bits: bits)
             for stage in Stage.allCases where stage.runs(onBits: bits) {
-                Benchmark("\(files.name) \(stage.rawValue)") { benchmark in
+                Benchmark("\(files.name).\(stage.rawValue)") { benchmark in
                     let fixture = FixtureCache.shared.fixture(files)
                     benchmark.startMeasurement()
                     for _ in benchmark.scaledIterations { blackHole(fixture.run(stage)) }

@@ -36,7 +36,7 @@ STAGE_NOTES = {
 def ms(x) -> str:
     if x is None:
         return "—"
-    return f"{x:.1f}" if x < 100 else f"{x:.0f}"
+    return f"{x:.3f}" if x < 1 else f"{x:.2f}" if x < 10 else f"{x:.1f}" if x < 100 else f"{x:.0f}"
 
 
 def ratio(x) -> str:
@@ -55,7 +55,8 @@ def _runs_note(side: dict | None, stage: str, wanted: int) -> str:
 
 def stage_table(name: str, data: dict, wanted: int) -> list[str]:
     mp = data["megapixels"]
-    lines = [f"### {name} ({mp:.1f} MP, {data['bits']}-bit, {data['pores']} pores)", "",
+    pores = f", {data['pores']} pores" if data["bits"] == 8 else ""
+    lines = [f"### {name} ({mp:.1f} MP, {data['bits']}-bit{pores})", "",
              "| stage | Lacuna ms | Lacuna MP/s | OpenCV 1 thread ms | OpenCV default threads ms | "
              "scikit-image ms | Lacuna / OpenCV-1T | scikit-image / Lacuna | goal (≤ OpenCV-1T time) |",
              "|---|---:|---:|---:|---:|---:|---:|---:|---|"]
