@@ -39,7 +39,7 @@ def run(bin_dir: str, folder: str, repetitions: int) -> dict:
             out = os.path.join(scratch, f"jobs{jobs}")
             shutil.rmtree(out, ignore_errors=True)
             cmd = [lacuna, "analyze", "--manifest", manifest, "--out", out, "--jobs", str(jobs), "--quiet"]
-            times[jobs].append(run_measured(cmd)[0])
+            times[jobs].append(run_measured(cmd)[0])  # wall: the point is parallelism
     same, tables = identical_tables(os.path.join(scratch, "jobs1"), os.path.join(scratch, "jobs2"))
     shutil.rmtree(scratch, ignore_errors=True)
     t1, t2 = statistics.median(times[1]), statistics.median(times[2])
