@@ -34,7 +34,8 @@ public enum Stage: String, CaseIterable, Sendable {
     case watershed
     /// The cells of the framework: influence zones of the pores (SKIZ).
     case cells
-    /// Overlay of the pore outlines on the grey frame, encoded as PNG.
+    /// Overlay of the pore outlines on the grey frame, encoded as PNG at zlib level 1 (as
+    /// `lacuna analyze` writes it).
     case overlay
 
     /// Whether the stage depends on the sample depth of the fixture. The others work on the

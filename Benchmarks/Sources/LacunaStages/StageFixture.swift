@@ -51,6 +51,9 @@ public struct StageFixture<Sample: FixedWidthInteger & UnsignedInteger & Sendabl
         relief = stages.contains(.watershed) ? blurred.map { Float($0) } : nil
     }
 
+    /// The zlib level `lacuna analyze` writes overlays with (BatchRunner); the anchors use it too.
+    public static var overlayCompressionLevel: Int { 1 }
+
     /// Number of pores in the prepared labels (0 when no mask was prepared).
     public var poreCount: Int { components?.count ?? 0 }
 
@@ -111,6 +114,6 @@ public struct StageFixture<Sample: FixedWidthInteger & UnsignedInteger & Sendabl
         let c = prepared(components)
         let overlay = Overlay.render(grey: prepared(display), labels: c.labels,
                                      touchesBorder: prepared(regions).map(\.touchesBorder), excluded: mask)
-        return (try? ImageEncoder.png(overlay).count) ?? -1
+        return (try? ImageEncoder.png(overlay, compressionLevel: StageFixture.overlayCompressionLevel).count) ?? -1
     }
 }

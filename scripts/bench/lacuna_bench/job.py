@@ -52,7 +52,7 @@ def opencv_job(png: str, out: str, pixel_um: float) -> None:
         "porosity": float(area[1:].sum()) / (w * h), "max_inscribed_radius_um": float(distance.max()) * pixel_um})
     rgb = cv2.cvtColor(grey, cv2.COLOR_GRAY2BGR)
     cv2.drawContours(rgb, ocv.contours(filled), -1, ocv.OUTLINE, 1)
-    cv2.imwrite(os.path.join(out, "overlay.png"), rgb, [cv2.IMWRITE_PNG_COMPRESSION, 6])
+    cv2.imwrite(os.path.join(out, "overlay.png"), rgb, [cv2.IMWRITE_PNG_COMPRESSION, ocv.PNG_LEVEL])
 
 
 def skimage_job(png: str, out: str, pixel_um: float) -> None:

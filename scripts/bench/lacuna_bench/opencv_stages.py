@@ -6,6 +6,7 @@ from .fixture import Fixture
 
 CROSS = cv2.getStructuringElement(cv2.MORPH_CROSS, (3, 3))  # = scikit-image disk(1) = Lacuna's disc r 1
 OUTLINE = (255, 230, 0)
+PNG_LEVEL = 1  # zlib level of Lacuna's overlays (and OpenCV's default)
 
 
 def fill_holes(mask: np.ndarray) -> np.ndarray:
@@ -44,7 +45,7 @@ def skiz(labels: np.ndarray) -> np.ndarray:
 def overlay_png(grey: np.ndarray, filled: np.ndarray) -> bytes:
     rgb = cv2.cvtColor(grey, cv2.COLOR_GRAY2BGR)
     cv2.drawContours(rgb, contours(filled), -1, OUTLINE, 1)
-    return cv2.imencode(".png", rgb, [cv2.IMWRITE_PNG_COMPRESSION, 6])[1]
+    return cv2.imencode(".png", rgb, [cv2.IMWRITE_PNG_COMPRESSION, PNG_LEVEL])[1]
 
 
 def threshold(image: np.ndarray):

@@ -3,6 +3,7 @@ import os
 import tempfile
 import warnings
 
+import imageio.v3 as iio
 import numpy as np
 import tifffile
 from scipy import ndimage
@@ -11,6 +12,7 @@ from skimage import filters, io, measure, morphology, segmentation
 from .fixture import Fixture
 
 DISK1 = morphology.disk(1)
+PNG_LEVEL = 1  # zlib level of Lacuna's overlays (Pillow's compress_level)
 SHAPES = ("perimeter", "perimeter_crofton", "solidity", "axis_major_length", "axis_minor_length",
           "feret_diameter_max")
 
@@ -36,7 +38,7 @@ def skiz(labels: np.ndarray) -> np.ndarray:
 def overlay_png(grey: np.ndarray, labels: np.ndarray, path: str) -> None:
     rgb = np.dstack([grey] * 3)
     rgb[segmentation.find_boundaries(labels, mode="inner")] = (0, 230, 255)
-    io.imsave(path, rgb, check_contrast=False)
+    iio.imwrite(path, rgb, compress_level=PNG_LEVEL)  # what skimage.io.imsave calls, without its deprecated plugin kwargs
 
 
 def stage(name: str, f: Fixture, scratch: str):
