@@ -34,7 +34,7 @@ let package = Package(
             name: "LacunaBenchmarks",
             dependencies: ["LacunaStages", .product(name: "Benchmark", package: "benchmark")],
             path: "Benchmarks/LacunaBenchmarks",
-            swiftSettings: [.swiftLanguageMode(.v6)],
+            swiftSettings: strict,
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
     ]
 )

@@ -9,20 +9,21 @@ final class FixtureCache: Sendable {
     private let current = Mutex<LoadedFixture?>(nil)
 
     /// The loaded fixture for `files` with the inputs of every stage prepared. Stops the
-    /// benchmark run with the reason when the files are missing or unreadable.
+    /// benchmark run with the reason when the files are missing or unreadable (a set-up error:
+    /// `scripts/bench/run` makes them).
     func fixture(_ files: FixtureFiles) -> LoadedFixture {
         current.withLock { cached in
             if let cached, cached.files == files { return cached }
             cached = nil
             guard files.exist else {
-                fatalError("fixture \(files.name) missing in \(files.folder): run scripts/bench/run (or scripts/bench/fixtures)")
+                preconditionFailure("fixture \(files.name) missing in \(files.folder): run scripts/bench/run (or scripts/bench/fixtures)")
             }
             do {
                 let loaded = try LoadedFixture(files: files, stages: Set(Stage.allCases))
                 cached = loaded
                 return loaded
             } catch {
-                fatalError("cannot load fixture \(files.png): \(error)")
+                preconditionFailure("cannot load fixture \(files.png): \(error)")
             }
         }
     }

@@ -191,12 +191,13 @@ def render(results: dict) -> str:
            "at least OpenCV's single-thread throughput; point operations within 3× of a memcpy; batch `--jobs 2` "
            "≥ 1.8× `--jobs 1` with byte-identical tables; peak memory for 8192×8192 below 3× the decoded size plus "
            "the label image.", "",
-           "## Reproduce", "", "```sh", results["command"], "```", "",
+           "## Reproduce", "", "```sh", "scripts/bench/compare", "```", "",
            "One command: it creates its virtual environment (`~/.cache/lacuna/bench-venv`, pip: "
            "opencv-python-headless, scikit-image, tifffile), builds `lacuna` and `lacuna-stages` in release mode "
            "from `Benchmarks/`, makes the fixtures with `lacuna synth` (`.build-bench/fixtures/`) and rewrites this "
            "page (raw numbers: `.build-bench/compare-results.json`). `scripts/bench/compare --help` lists the "
-           "parts and sizes.", "",
+           "parts (`--parts stages,job,memory,batch`), sizes and clocks. This page was written by "
+           f"`{results['command']}`.", "",
            "## Machine and versions", "",
            f"- CPU: {m['cpu']}, {m['cores']} cores, {m['memory_gib']} GiB; load average at start "
            f"{', '.join(map(str, m['load_average']))}; {m['os']}",
