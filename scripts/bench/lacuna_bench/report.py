@@ -173,15 +173,22 @@ def with_clock(results: dict) -> dict:
     return out
 
 
+def _stage_runs(results: dict):
+    """The per-stage repetitions (older results files kept them only for the whole run)."""
+    counts = {d.get("repetitions", results["repetitions"]) for d in results.get("stages", {}).values()}
+    return "/".join(map(str, sorted(counts))) if counts else results["repetitions"]
+
+
 def render(results: dict) -> str:
     results = with_clock(results)
     m = results["machine"]
     out = ["# Performance", "",
            "Measured, not asserted. `scripts/bench/compare` runs the same stages and the same whole job in Lacuna, "
            "OpenCV and scikit-image on the same files in one run on one machine, and wrote this page. "
-           "**Ratios are the claims**; absolute times depend on the machine and its load. Per-stage numbers are "
-           f"medians of {results['repetitions']} runs after a warm-up (scikit-image cells marked (k×) had fewer "
-           "runs: a slow stage gets as many as fit its time budget). Lacuna's kernels are single-threaded; only the "
+           "**Ratios are the claims**; absolute times depend on the machine and its load. Times are medians of "
+           f"{_stage_runs(results)} runs after a warm-up (scikit-image cells marked (k×) had fewer "
+           "runs: a slow stage gets as many as fit its time budget; the whole-job table gives its runs). "
+           "Lacuna's kernels are single-threaded; only the "
            "batch runner is concurrent. "
            + ("**Times are CPU times** (user + system of the timed process; `--clock cpu`), because this run "
               "shared a busy machine where waiting for the processor would dominate wall time; the "
@@ -214,7 +221,8 @@ def render(results: dict) -> str:
                 "cells from the pores, pores.csv, cells.csv, images.csv and an outline overlay PNG; timed inside "
                 "Python after the imports (interpreter start-up not counted).",
                 "- Lacuna: the whole `lacuna analyze` process, start-up included, with its defaults (no opening; "
-                "the row with `--open 1` opens the mask like the anchors). Its defaults do more than the anchors: "
+                "the row with `--open 1` opens the mask like the anchors; the row with `--cells none` shows what the "
+                "cell network costs). Its defaults do more than the anchors: "
                 "sub-pixel outlines, splitting touching pores at distance-map maxima, shape descriptors of every "
                 "pore (ImageJ and scikit-image perimeters, hulls, ellipses, Feret, inscribed radius, local "
                 "thickness), image quality, the threshold-sensitivity pass (two more segmentations at ±5 levels), "
@@ -231,7 +239,7 @@ def render(results: dict) -> str:
             out.append(f"- `{stage}`: {STAGE_NOTES[stage]}")
         out.append("")
         for name, data in sorted(results["stages"].items(), key=lambda kv: (kv[1]["bits"], kv[1]["megapixels"])):
-            out += stage_table(name, data, results["repetitions"])
+            out += stage_table(name, data, data.get("repetitions", results["repetitions"]))
         rows = gaps(results)
         if rows:
             out += [f"### Largest gaps to OpenCV single-thread ({rows[0][0]})", "",
