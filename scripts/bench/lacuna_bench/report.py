@@ -188,8 +188,9 @@ def render(results: dict) -> str:
            "**Ratios are the claims**; absolute times depend on the machine and its load. Times are medians of "
            f"{_stage_runs(results)} runs after a warm-up (scikit-image cells marked (k×) had fewer "
            "runs: a slow stage gets as many as fit its time budget; the whole-job table gives its runs). "
-           "Lacuna's kernels are single-threaded; only the "
-           "batch runner is concurrent. "
+           "Lacuna's stages run on one thread; `lacuna analyze` gives an image a second thread (the cell network "
+           "beside the pore measurements, regions split between threads) only when a batch has fewer images than "
+           "`--jobs`: the whole-job rows say which. "
            + ("**Times are CPU times** (user + system of the timed process; `--clock cpu`), because this run "
               "shared a busy machine where waiting for the processor would dominate wall time; the "
               "multi-threaded OpenCV column is left out in this mode. The batch part is always wall time."
@@ -261,5 +262,8 @@ def render(results: dict) -> str:
             "`scripts/bench/run` builds and runs the ordo-one/benchmark suite in `Benchmarks/` (1024×768 8- and "
             "16-bit fixtures by default, `LACUNA_BENCH_SIZES=all` for every size) and checks each stage's malloc "
             "count against `Benchmarks/Thresholds/`; `scripts/bench/run update` records new thresholds after an "
-            "intended change. Wall times there are for tracking, never asserted. CI runs neither.", ""]
+            "intended change. Wall times there are for tracking, never asserted. CI runs neither.", "",
+            "## How it got here", "",
+            "[performance-work.md](performance-work.md) records what was changed for speed, how each change was "
+            "checked (tables byte-identical before and after), and what is left.", ""]
     return "\n".join(out)
