@@ -9,12 +9,35 @@ import LacunaImage
 @_specialize(exported: true, where S == UInt16)
 public func histogram<S: FixedWidthInteger & UnsignedInteger & Sendable>(of image: Image<S>) -> [Int] {
     precondition(image.channels == 1, "histogram needs one channel, got \(image.channels)")
-    var maximum = 0
-    for v in image.samples where Int(v) > maximum { maximum = Int(v) }
-    var counts = [Int](repeating: 0, count: maximum + 1)
-    counts.withUnsafeMutableBufferPointer { bins in
-        for v in image.samples { bins[Int(v)] += 1 }
+    guard S.bitWidth <= 16 else {
+        var counts = [Int](repeating: 0, count: Int(image.samples.max() ?? 0) + 1)
+        for v in image.samples { counts[Int(v)] += 1 }
+        return counts
     }
+    // Four interleaved sub-histograms over the full range of S, so runs of equal samples do not
+    // wait on one counter; then trimmed at the largest occupied value.
+    let bins = Int(S.max) + 1
+    var partial = [Int](repeating: 0, count: 4 * bins)
+    var maximum = 0
+    image.samples.withUnsafeBufferPointer { v in
+        partial.withUnsafeMutableBufferPointer { p in
+            let n = v.count, quads = n / 4
+            for q in 0 ..< quads {
+                let i = 4 * q
+                p[Int(v[i])] += 1
+                p[bins + Int(v[i + 1])] += 1
+                p[2 * bins + Int(v[i + 2])] += 1
+                p[3 * bins + Int(v[i + 3])] += 1
+            }
+            for i in 4 * quads ..< n { p[Int(v[i])] += 1 }
+        }
+    }
+    var counts = [Int](repeating: 0, count: bins)
+    for b in 0 ..< bins {
+        counts[b] = partial[b] + partial[bins + b] + partial[2 * bins + b] + partial[3 * bins + b]
+        if counts[b] > 0 { maximum = b }
+    }
+    counts.removeLast(bins - maximum - 1)
     return counts
 }
 
