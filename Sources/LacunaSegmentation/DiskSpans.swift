@@ -43,30 +43,33 @@ struct DiskSpans {
                 }
             }
         }
-        var out = [Bool](repeating: !foreground, count: w * h)
-        mask.samples.withUnsafeBufferPointer { m in
-            distance.withUnsafeBufferPointer { d in
-                out.withUnsafeMutableBufferPointer { o in
-                    for y in 0 ..< h {
-                        let row = o.baseAddress! + y * w
-                        for dy in -(halfWidths.count - 1) ... (halfWidths.count - 1) where y + dy >= 0 && y + dy < h {
-                            let a = halfWidths[abs(dy)]
-                            if a <= DiskSpans.shiftedWidth {
-                                let source = m.baseAddress! + (y + dy) * w
-                                for offset in -a ... a {
-                                    let range = max(0, -offset) ..< min(w, w - offset)
-                                    if foreground {
-                                        for x in range { row[x] = row[x] || source[x + offset] }
-                                    } else {
-                                        for x in range { row[x] = row[x] && source[x + offset] }
+        // Bools are bytes 0 and 1: combined as UInt8 with & and |, which vectorise.
+        var out = [UInt8](repeating: foreground ? 0 : 1, count: w * h)
+        mask.samples.withUnsafeBufferPointer { bools in
+            bools.withMemoryRebound(to: UInt8.self) { m in
+                distance.withUnsafeBufferPointer { d in
+                    out.withUnsafeMutableBufferPointer { o in
+                        for y in 0 ..< h {
+                            let row = o.baseAddress! + y * w
+                            for dy in -(halfWidths.count - 1) ... (halfWidths.count - 1) where y + dy >= 0 && y + dy < h {
+                                let a = halfWidths[abs(dy)]
+                                if a <= DiskSpans.shiftedWidth {
+                                    let source = m.baseAddress! + (y + dy) * w
+                                    for offset in -a ... a {
+                                        let range = max(0, -offset) ..< min(w, w - offset)
+                                        if foreground {
+                                            for x in range { row[x] |= source[x + offset] }
+                                        } else {
+                                            for x in range { row[x] &= source[x + offset] }
+                                        }
                                     }
-                                }
-                            } else {
-                                let source = d.baseAddress! + (y + dy) * w, limit = UInt8(a)
-                                if foreground {
-                                    for x in 0 ..< w { row[x] = row[x] || source[x] <= limit }
                                 } else {
-                                    for x in 0 ..< w { row[x] = row[x] && source[x] > limit }
+                                    let source = d.baseAddress! + (y + dy) * w, limit = UInt8(a)
+                                    if foreground {
+                                        for x in 0 ..< w { row[x] |= source[x] <= limit ? 1 : 0 }
+                                    } else {
+                                        for x in 0 ..< w { row[x] &= source[x] > limit ? 1 : 0 }
+                                    }
                                 }
                             }
                         }
@@ -74,7 +77,7 @@ struct DiskSpans {
                 }
             }
         }
-        return Mask(width: w, height: h, samples: out)
+        return Mask(width: w, height: h, samples: out.map { $0 != 0 })
     }
 }
 
