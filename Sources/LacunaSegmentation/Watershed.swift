@@ -21,7 +21,9 @@ import LacunaImage
 ///     `nil` floods the whole image.
 ///   - connectivity: neighbourhood through which basins grow.
 /// - Returns: labels; 0 outside the mask and in parts of the mask no marker can reach.
-/// - Complexity: O(N log N) for N pixels in the mask.
+/// - Complexity: O(N log N) for N pixels in the mask; O(N + L) when every level in the mask is
+///   an integer and they span L ≤ 2²⁰ values (grey levels), by a bucket queue that pops in the
+///   heap's order (level, then age), so the result is the same.
 public func watershed(_ levels: Image<Float>, markers: LabelImage, mask: Mask? = nil,
                       connectivity: Connectivity = .eight) -> LabelImage {
     let w = levels.width, h = levels.height
@@ -29,6 +31,11 @@ public func watershed(_ levels: Image<Float>, markers: LabelImage, mask: Mask? =
     if let mask { precondition(mask.width == w && mask.height == h, "watershed mask must match the relief's size") }
     var output = LabelImage(width: w, height: h, repeating: 0)
     let inside: [Bool] = mask?.samples ?? [Bool](repeating: true, count: w * h)
+    if let range = integralRange(levels.samples, inside: inside) {
+        floodIntegralLevels(levels.samples, lowest: range.lowest, levelCount: range.count, markers: markers.samples,
+                            inside: inside, connectivity: connectivity, width: w, height: h, into: &output.samples)
+        return output
+    }
     var heap = Heap<FloodEntry>()
     var age: UInt64 = 0
     let offsets = neighbourOffsets(connectivity)
@@ -81,5 +88,43 @@ struct FloodEntry: Comparable {
 
     static func == (a: FloodEntry, b: FloodEntry) -> Bool {
         a.level == b.level && a.age == b.age
+    }
+}
+
+/// The lowest level and the number of integer levels up to the highest, when every level in
+/// the mask is an integer and they span at most 2²⁰ values; else `nil`.
+private func integralRange(_ levels: [Float], inside: [Bool]) -> (lowest: Float, count: Int)? {
+    var lowest = Float.infinity, highest = -Float.infinity
+    for (value, keep) in zip(levels, inside) where keep {
+        guard value.isFinite, value == value.rounded(.down) else { return nil }
+        lowest = min(lowest, value)
+        highest = max(highest, value)
+    }
+    guard lowest <= highest, highest - lowest < Float(1 << 20) else { return nil }
+    return (lowest, Int(highest - lowest) + 1)
+}
+
+/// The flood of `watershed` over integer levels: a bucket queue (`LevelQueue`, keyed so that
+/// the lowest level pops first, first in first out within a level) seeded in raster order.
+private func floodIntegralLevels(_ levels: [Float], lowest: Float, levelCount: Int, markers: [Int32], inside: [Bool],
+                                 connectivity: Connectivity, width w: Int, height h: Int, into out: inout [Int32]) {
+    var queue = LevelQueue()
+    let offsets = neighbourOffsets(connectivity)
+    @inline(__always) func key(_ i: Int) -> Int { levelCount - 1 - Int(levels[i] - lowest) }
+    for i in 0 ..< w * h where markers[i] > 0 && inside[i] {
+        out[i] = markers[i]
+        queue.insert(Int32(i), level: key(i))
+    }
+    while let popped = queue.popHighest() {
+        let i = Int(popped)
+        let x = i % w, y = i / w
+        for (dx, dy) in offsets {
+            let nx = x + dx, ny = y + dy
+            guard nx >= 0, ny >= 0, nx < w, ny < h else { continue }
+            let j = ny * w + nx
+            guard inside[j], out[j] == 0 else { continue }
+            out[j] = out[i]
+            queue.insert(Int32(j), level: key(j))
+        }
     }
 }

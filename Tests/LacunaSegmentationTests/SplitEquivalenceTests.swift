@@ -80,3 +80,28 @@ struct SplitEquivalenceTests {
         }
     }
 }
+
+@Suite("Watershed on integer levels (bucket queue) equals the heap flood")
+struct IntegerWatershedTests {
+    @Test("random integer reliefs with plateaus: the same labels as on the same relief shifted by ½ (heap path)", arguments: [
+        UInt64(301), 302, 303,
+    ])
+    func sameAsHeap(seed: UInt64) {
+        var random = SeededRandom(seed: seed)
+        let w = 53, h = 41
+        // Few distinct levels, so plateaus and ties abound; markers scattered.
+        let levels = (0 ..< w * h).map { _ in Float(Int(random.uniform() * 6)) }
+        let markers = (0 ..< w * h).map { _ in random.uniform() < 0.02 ? Int32(1 + Int(random.uniform() * 5)) : 0 }
+        let mask = TestMasks.random(width: w, height: h, density: 0.9, seed: seed)
+        let integral = Image(width: w, height: h, samples: levels)
+        // Adding ½ keeps the order of the levels but makes them non-integral: the heap path.
+        let shifted = Image(width: w, height: h, samples: levels.map { $0 + 0.5 })
+        let markerImage = LabelImage(width: w, height: h, samples: markers)
+        for connectivity in [Connectivity.four, .eight] {
+            let fast = watershed(integral, markers: markerImage, mask: mask, connectivity: connectivity)
+            let heap = watershed(shifted, markers: markerImage, mask: mask, connectivity: connectivity)
+            #expect(fast == heap, "seed \(seed) \(connectivity)")
+            #expect(fast.samples.contains { $0 != 0 })
+        }
+    }
+}
