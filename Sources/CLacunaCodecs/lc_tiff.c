@@ -303,6 +303,7 @@ lc_status lc_tiff_read(lc_tiff_reader *r, void *raster, size_t raster_bytes, lc_
         }
         for (uint32_t ty = 0; status == LC_OK && ty < r->height; ty += tile_h) {
             for (uint32_t tx = 0; status == LC_OK && tx < r->width; tx += tile_w) {
+                memset(block, 0, (size_t)block_size); /* see the strip loop */
                 if (TIFFReadTile(r->tif, block, tx, ty, 0, 0) < 0) {
                     lc_set_error(err, LC_ERR_CORRUPT, "TIFF: cannot decode the tile at (%u, %u)", tx, ty);
                     status = err->status;
@@ -324,6 +325,10 @@ lc_status lc_tiff_read(lc_tiff_reader *r, void *raster, size_t raster_bytes, lc_
             if (y0 >= r->height) break;
             uint32_t rows = rows_per_strip < r->height - y0 ? rows_per_strip : r->height - y0;
             tmsize_t wanted = (tmsize_t)(row_bytes * rows);
+            /* libtiff 4.5 with libdeflate reports a Deflate strip that inflates to more than the
+             * strip as fully decoded while leaving most of the buffer unwritten: without this the
+             * raster would receive stale heap bytes (docs/reliability.md, found by a bomb test). */
+            memset(block, 0, (size_t)block_size);
             tmsize_t got = TIFFReadEncodedStrip(r->tif, strip, block, wanted);
             if (got < wanted) {
                 lc_set_error(err, got < 0 ? LC_ERR_CORRUPT : LC_ERR_TRUNCATED,

@@ -50,6 +50,7 @@ public struct ImageAnalyzer: Sendable {
 
     /// Analyses an already decoded image.
     public func analyze(_ decoded: DecodedImage, input: ImageInput) throws(AnalysisError) -> AnalyzedImage {
+        try Deadline.check(during: "calibration")
         let metadata = SEMMetadata.read(from: decoded, path: input.path)
         let stored = decoded.raster.height
         let (databar, databarMethod) = ImageAnalyzer.databar(of: decoded.raster, metadata: metadata, options: options)
@@ -80,6 +81,7 @@ public struct ImageAnalyzer: Sendable {
         if let map = options.colorMap {
             frame = ImageAnalyzer.inverting(frame, through: map, warnings: &warnings)
         }
+        try Deadline.check(during: "thresholding")
         let context = FrameContext(calibration: calibration, databar: databar, databarMethod: databarMethod,
                                    origin: origin, warnings: warnings, regionMask: regionMask)
         switch frame.luminance() {
@@ -173,12 +175,14 @@ public struct ImageAnalyzer: Sendable {
     ) throws(AnalysisError) -> AnalyzedImage {
         let segmenter = try ImageAnalyzer.segmenter(for: grey, options: options)
         let threshold = segmenter.threshold
+        try Deadline.check(during: "labelling")
         let mask = fillingHoles(in: segmenter.mask(0))
         let region = try ImageAnalyzer.analysedRegion(grey: grey, poreMask: mask, file: context.regionMask,
                                                       options: options)
         let all = ImageAnalyzer.poreComponents(of: mask, analysed: region.mask, options: options)
         var components = removingSmallComponents(all, minimumArea: options.minimumPoreArea)
         let keptBySize = components.count
+        try Deadline.check(during: "shape measurement")
         var pores = measureRegions(of: components.labels, count: components.count)
         var cutByRegion = region.mask.map { ImageAnalyzer.markingRegionEdge(&pores, labels: components.labels, analysed: $0) }
         if options.clearBorder {
@@ -187,10 +191,12 @@ public struct ImageAnalyzer: Sendable {
             cutByRegion = nil
         }
         for (i, shape) in measureShapes(of: components.labels, regions: pores).enumerated() { pores[i].shape = shape }
+        try Deadline.check(during: "sub-pixel outlines")
         if options.boundary == .subpixel {
             ImageAnalyzer.measuringSubpixelBoundaries(&pores, labels: components.labels, grey: grey,
                                                       cutByRegion: cutByRegion, options: options)
         }
+        try Deadline.check(during: "threshold sensitivity")
         var measurement = ImageMeasurement(
             width: grey.width, height: grey.height, databarHeight: context.databar,
             calibration: context.calibration, threshold: threshold, pores: pores,
@@ -203,6 +209,7 @@ public struct ImageAnalyzer: Sendable {
         measurement.analysedPixelCount = region.mask.map { $0.samples.count(where: { $0 }) }
         measurement.analysedRegionSource = region.source
         measurement.boundaryMethod = options.boundary
+        try Deadline.check(during: "the overlay")
         var overlay = Overlay.render(grey: display, labels: components.labels, touchesBorder: pores.map(\.touchesBorder),
                                      excluded: region.mask.map { roi in
                                          Mask(width: roi.width, height: roi.height,
@@ -213,6 +220,7 @@ public struct ImageAnalyzer: Sendable {
         OverlayAnnotations.annotate(&overlay, legend: Overlay.legend(
             interior: pores.count - border, border: border, excluded: all.count - keptBySize,
             minimumArea: options.minimumPoreArea), calibration: context.calibration)
+        try Deadline.check(during: "the cell network")
         var analyzed = AnalyzedImage(measurement: measurement, overlay: overlay, labels: components.labels)
         analyzed.network = NetworkAnalysis(pores: components.labels, poreCount: components.count,
                                            grey: { ImageAnalyzer.wallsBright(gaussianBlur(grey, sigma: options.blurSigma),
