@@ -32,9 +32,9 @@ struct HeaderedCSV {
         self.path = path
         let text: String
         do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
+            text = try FileBytes.readText(atPath: path)
         } catch {
-            throw TableFileError(path: path, line: nil, reason: "cannot read: \((error as NSError).localizedDescription)")
+            throw TableFileError(path: path, line: nil, reason: "cannot read: \(error.reason)")
         }
         let reader: CSVReader
         do {
