@@ -68,6 +68,7 @@ public struct Image<Sample: Sendable>: Sendable {
     }
 
     /// Applies `transform` to every sample.
+    @inlinable
     public func map<T: Sendable>(_ transform: (Sample) throws -> T) rethrows -> Image<T> {
         Image<T>(width: width, height: height, channels: channels, samples: try samples.map(transform))
     }

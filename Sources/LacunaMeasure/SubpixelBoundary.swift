@@ -110,14 +110,18 @@ private struct RayTracer {
         return s
     }
 
+    @inline(__always)
     private func label(atX x: Double, y: Double) -> Int32 {
-        let ix = Int(x.rounded(.down)), iy = Int(y.rounded(.down))
-        guard ix >= 0, iy >= 0, ix < width, iy < height else { return 0 }
+        // Int(_:) truncates, which is rounding down for the non-negative coordinates it gets.
+        guard x >= 0, y >= 0 else { return 0 }
+        let ix = Int(x), iy = Int(y)
+        guard ix < width, iy < height else { return 0 }
         return labels[iy * width + ix]
     }
 
     /// Bilinear interpolation between pixel centres (pixel (x, y) centred at (x + ½, y + ½)),
     /// clamped to the frame.
+    @inline(__always)
     private func sample(_ x: Double, _ y: Double) -> Float {
         let fx = min(max(x - 0.5, 0), Double(width - 1)), fy = min(max(y - 0.5, 0), Double(height - 1))
         let x0 = min(Int(fx), width - 2 < 0 ? 0 : width - 2), y0 = min(Int(fy), height - 2 < 0 ? 0 : height - 2)

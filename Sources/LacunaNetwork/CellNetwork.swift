@@ -22,8 +22,10 @@ public struct CellNetwork: Sendable {
     ///     hidden beyond the edge (`cellsOpenToUnseenPores`) are border cells too.
     ///   - cornerTolerance: Douglas–Peucker tolerance in px for a pore of equivalent radius r
     ///     (default `CellNetwork.cornerTolerance`).
+    ///   - toPore: `squaredDistanceToPores(pores)` when the caller has it already.
     public init(labels: LabelImage, count: Int, field: Mask? = nil, rule: AdjacencyRule = AdjacencyRule(),
-                pores: LabelImage? = nil, cornerTolerance: (Double) -> Double = CellNetwork.cornerTolerance(radius:)) {
+                pores: LabelImage? = nil, cornerTolerance: (Double) -> Double = CellNetwork.cornerTolerance(radius:),
+                toPore: Image<Int32>? = nil) {
         self.labels = labels
         self.rule = rule
         let regions = measureRegions(of: labels, count: count)
@@ -37,7 +39,7 @@ public struct CellNetwork: Sendable {
             }
         }
         let atFieldEdge = CellNetwork.labelsAtFieldEdge(labels, field: field, count: count)
-        let open = pores.map { cellsOpenToUnseenPores(labels, pores: $0, count: count, field: field) }
+        let open = pores.map { cellsOpenToUnseenPores(labels, pores: $0, count: count, field: field, toPore: toPore) }
         cells = regions.filter { $0.area > 0 }.map { region in
             let pore = poreRegions.map { $0[region.label - 1] }
             let corners = pore.flatMap { p -> Int? in

@@ -29,9 +29,11 @@ public struct FrameworkStatistics: Sendable, Equatable {
     /// - Wall length: Cauchy–Crofton estimate from the pixel edges between different cells,
     ///   (π/4)·edges (the mean of |cos θ| + |sin θ| over random directions is 4/π;
     ///   Serra 1982, ch. V).
-    public init(cells: LabelImage, pores: LabelImage, field: Mask? = nil) {
+    ///
+    /// `toPore` is `squaredDistanceToPores(pores)` when the caller has it already.
+    public init(cells: LabelImage, pores: LabelImage, field: Mask? = nil, toPore: Image<Int32>? = nil) {
         let w = cells.width, h = cells.height
-        let distance = euclideanDistanceTransform(of: pores.map { $0 == 0 })
+        let distance = toPore ?? squaredDistanceToPores(pores)
         var samples: [Double] = []
         var edges = 0
         cells.samples.withUnsafeBufferPointer { c in
@@ -40,7 +42,9 @@ public struct FrameworkStatistics: Sendable, Equatable {
                     func visit(_ i: Int, _ j: Int) {
                         guard c[i] != 0, c[j] != 0, c[i] != c[j] else { return }
                         edges += 1
-                        if p[i] == 0, p[j] == 0, d[i].isFinite, d[j].isFinite { samples.append(d[i] + d[j]) }
+                        if p[i] == 0, p[j] == 0, d[i] != .max, d[j] != .max {
+                            samples.append(Double(d[i]).squareRoot() + Double(d[j]).squareRoot())
+                        }
                     }
                     for y in 0 ..< h {
                         for x in 0 ..< w {

@@ -9,48 +9,82 @@ import LacunaSegmentation
 /// Method: the flooding of a marker watershed of the walls' exact Euclidean distance map
 /// (Felzenszwalb & Huttenlocher 2012) seeded by the pores, with the levels' order known in
 /// advance: framework pixels are visited in increasing squared distance to the nearest pore
-/// (exact integers; ties in row-major order) and each takes the label of its labelled
+/// (exact integers, Meijster et al. 2000; ties in row-major order) and each takes the label of its labelled
 /// 4-neighbour nearest to a pore, so a pixel joins the pore nearest to it up to ties on the
 /// discrete grid (±1 px along the boundaries). Pixels no smaller-distance neighbour reaches
 /// (possible only where the field mask cuts the walls) are then flooded from their labelled
-/// neighbours in breadth-first order. O(N log N) for the sort of N pixels, then O(N).
+/// neighbours in breadth-first order. O(N): a counting sort over the squared distances.
 ///
 /// - Parameters:
 ///   - pores: pore labels (0 = framework); every labelled pore seeds one cell of the same label.
 ///   - field: pixels that belong to the analysed field (`nil`: the whole image). Cells do not
 ///     grow outside it and pixels outside get label 0.
 /// - Returns: cell labels, equal to the pore label of each cell's pore; 0 outside the field.
-public func influenceZones(of pores: LabelImage, field: Mask? = nil) -> LabelImage {
+///   - toPore: `squaredDistanceMap(of: pores.map { $0 == 0 }, outsideIsBackground: false)`
+///     when the caller has it already; computed otherwise.
+public func influenceZones(of pores: LabelImage, field: Mask? = nil, toPore: Image<Int32>? = nil) -> LabelImage {
     let w = pores.width, h = pores.height
-    let squared = squaredEuclideanDistanceTransform(of: pores.map { $0 == 0 })
+    let squared = toPore ?? squaredDistanceToPores(pores)
     let inside = field?.samples ?? [Bool](repeating: true, count: w * h)
     var out = LabelImage(width: w, height: h, repeating: 0)
-    var order: [UInt64] = []
-    for i in 0 ..< w * h where inside[i] {
-        if pores.samples[i] != 0 {
-            out.samples[i] = pores.samples[i]
-        } else if squared.samples[i].isFinite {
-            order.append(UInt64(squared.samples[i]) << 32 | UInt64(i))
-        }
-    }
-    order.sort()
     var pending: [Int] = []
     out.samples.withUnsafeMutableBufferPointer { labels in
         squared.samples.withUnsafeBufferPointer { d in
-            for key in order {
-                let i = Int(key & 0xFFFF_FFFF)
-                let x = i % w, y = i / w
-                var best: Int32 = 0, nearest = Double.infinity
-                if y > 0, labels[i - w] != 0, d[i - w] < nearest { best = labels[i - w]; nearest = d[i - w] }
-                if x > 0, labels[i - 1] != 0, d[i - 1] < nearest { best = labels[i - 1]; nearest = d[i - 1] }
-                if x + 1 < w, labels[i + 1] != 0, d[i + 1] < nearest { best = labels[i + 1]; nearest = d[i + 1] }
-                if y + 1 < h, labels[i + w] != 0, d[i + w] < nearest { best = labels[i + w]; nearest = d[i + w] }
-                if best != 0 { labels[i] = best } else { pending.append(i) }
+            pores.samples.withUnsafeBufferPointer { p in
+                inside.withUnsafeBufferPointer { inside in
+                    for i in 0 ..< w * h where inside[i] && p[i] != 0 { labels[i] = p[i] }
+                    for i in framework(byIncreasing: d, pores: p, inside: inside) {
+                        let i = Int(i)
+                        let x = i % w, y = i / w
+                        var best: Int32 = 0, nearest = Int32.max
+                        if y > 0, labels[i - w] != 0, d[i - w] < nearest { best = labels[i - w]; nearest = d[i - w] }
+                        if x > 0, labels[i - 1] != 0, d[i - 1] < nearest { best = labels[i - 1]; nearest = d[i - 1] }
+                        if x + 1 < w, labels[i + 1] != 0, d[i + 1] < nearest { best = labels[i + 1]; nearest = d[i + 1] }
+                        if y + 1 < h, labels[i + w] != 0, d[i + w] < nearest { best = labels[i + w]; nearest = d[i + w] }
+                        if best != 0 { labels[i] = best } else { pending.append(i) }
+                    }
+                }
             }
         }
     }
     if !pending.isEmpty { floodRemaining(&out, inside: inside) }
     return out
+}
+
+/// The exact squared distance of every pixel to the nearest pore pixel (0 on pores,
+/// `Int32.max` when there is no pore).
+public func squaredDistanceToPores(_ pores: LabelImage) -> Image<Int32> {
+    squaredDistanceMap(of: pores.map { $0 == 0 }, outsideIsBackground: false)
+}
+
+/// The framework pixels of the field with a finite distance, in increasing squared distance,
+/// row-major within a distance: a counting sort over the distances (a sort when they are
+/// many more than the pixels).
+private func framework(byIncreasing d: UnsafeBufferPointer<Int32>, pores: UnsafeBufferPointer<Int32>,
+                       inside: UnsafeBufferPointer<Bool>) -> [Int32] {
+    var top = 0
+    var count = 0
+    for i in d.indices where inside[i] && pores[i] == 0 && d[i] != .max {
+        top = max(top, Int(d[i]))
+        count += 1
+    }
+    guard top <= 4 * count + 1024 else {
+        var keys: [UInt64] = []
+        for i in d.indices where inside[i] && pores[i] == 0 && d[i] != .max { keys.append(UInt64(d[i]) << 32 | UInt64(i)) }
+        keys.sort()
+        return keys.map { Int32(truncatingIfNeeded: $0 & 0xFFFF_FFFF) }
+    }
+    var start = [Int](repeating: 0, count: top + 2)
+    for i in d.indices where inside[i] && pores[i] == 0 && d[i] != .max { start[Int(d[i]) + 1] += 1 }
+    for l in 1 ..< start.count { start[l] += start[l - 1] }
+    var order = [Int32](repeating: 0, count: count)
+    order.withUnsafeMutableBufferPointer { order in
+        for i in d.indices where inside[i] && pores[i] == 0 && d[i] != .max {
+            order[start[Int(d[i])]] = Int32(i)
+            start[Int(d[i])] += 1
+        }
+    }
+    return order
 }
 
 /// Gives every unlabelled field pixel connected (4-neighbours) to a labelled one the label that
@@ -78,9 +112,12 @@ func floodRemaining(_ labels: inout LabelImage, inside: [Bool]) {
 /// cells, like cells touching the edge: their side counts may be truncated even when their
 /// pixels do not reach the edge ("minus sampling" guard zone for tessellations; Baddeley 1999,
 /// in Stochastic Geometry: Likelihood and Computation, ch. 2).
-public func cellsOpenToUnseenPores(_ cells: LabelImage, pores: LabelImage, count: Int, field: Mask? = nil) -> [Bool] {
+///
+/// `toPore` is `squaredDistanceToPores(pores)` when the caller has it already.
+public func cellsOpenToUnseenPores(_ cells: LabelImage, pores: LabelImage, count: Int, field: Mask? = nil,
+                                   toPore: Image<Int32>? = nil) -> [Bool] {
     let w = cells.width, h = cells.height
-    let toPore = squaredEuclideanDistanceTransform(of: pores.map { $0 == 0 })
+    let toPore = toPore ?? squaredDistanceToPores(pores)
     let toFieldEdge = field.map { squaredEuclideanDistanceTransform(of: $0, outsideIsBackground: true) }
     var open = [Bool](repeating: false, count: count + 1)
     cells.samples.withUnsafeBufferPointer { c in
@@ -94,7 +131,7 @@ public func cellsOpenToUnseenPores(_ cells: LabelImage, pores: LabelImage, count
                     let edge = min(x + 1, w - x, edgeY)
                     var edgeSquared = Double(edge * edge)
                     if let toFieldEdge { edgeSquared = min(edgeSquared, toFieldEdge.samples[i]) }
-                    if d[i] > edgeSquared { open[label] = true }
+                    if d[i] == .max || Double(d[i]) > edgeSquared { open[label] = true }
                 }
             }
         }

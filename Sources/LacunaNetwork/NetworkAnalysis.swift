@@ -48,16 +48,18 @@ public struct NetworkAnalysis: Sendable {
     /// - Returns: `nil` when `options.method` is `none`.
     public init?(pores: LabelImage, poreCount: Int, grey: () -> Image<Float>, field: Mask? = nil,
                  options: NetworkOptions) {
+        // One distance map to the pores serves the zones, the guard rule and the walls.
+        let toPore = options.method == .none ? nil : squaredDistanceToPores(pores)
         func byPores() -> (CellNetwork, FrameworkStatistics) {
-            let cells = influenceZones(of: pores, field: field)
+            let cells = influenceZones(of: pores, field: field, toPore: toPore)
             return (CellNetwork(labels: cells, count: poreCount, field: field, rule: options.adjacency(for: .pores),
-                                pores: pores),
-                    FrameworkStatistics(cells: cells, pores: pores, field: field))
+                                pores: pores, toPore: toPore),
+                    FrameworkStatistics(cells: cells, pores: pores, field: field, toPore: toPore))
         }
         func byRidges() -> (CellNetwork, FrameworkStatistics) {
             let (cells, count) = ridgeCells(grey(), options: options.ridges, field: field)
             return (CellNetwork(labels: cells, count: count, field: field, rule: options.adjacency(for: .ridges)),
-                    FrameworkStatistics(cells: cells, pores: pores, field: field))
+                    FrameworkStatistics(cells: cells, pores: pores, field: field, toPore: toPore))
         }
         switch options.method {
         case .none:

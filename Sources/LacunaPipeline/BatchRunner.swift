@@ -183,7 +183,7 @@ public struct BatchRunner: Sendable {
             let path = multiPage && pages > 1
                 ? String(overlayPath.dropLast(4)) + ".p\(page + 1).png" : overlayPath
             try Deadline.check(during: "writing the overlay")
-            let png = try ImageEncoder.png(analyzed.overlay, compressionLevel: 3)
+            let png = try ImageEncoder.png(analyzed.overlay, compressionLevel: 1)
             try AtomicFile.write(png, to: path)
             if let maskFolder {
                 try MaskFiles.write(labels: analyzed.labels, labelCount: analyzed.measurement.pores.count,
@@ -191,7 +191,7 @@ public struct BatchRunner: Sendable {
                                     base: String((path as NSString).lastPathComponent.dropLast(4)))
             }
             if let cells = analyzed.cellOverlay {
-                try AtomicFile.write(try ImageEncoder.png(cells, compressionLevel: 3),
+                try AtomicFile.write(try ImageEncoder.png(cells, compressionLevel: 1),
                                      to: InputWorker.cellOverlayPath(path))
             }
             var measured = record(.measured(analyzed.measurement))

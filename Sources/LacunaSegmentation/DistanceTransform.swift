@@ -22,11 +22,10 @@ public func euclideanDistanceTransform(of mask: Mask, outsideIsBackground: Bool 
 }
 
 /// The squared Euclidean distance transform (see `euclideanDistanceTransform`), exact
-/// integers stored as `Double`; `+infinity` where no background pixel exists.
+/// integers stored as `Double`; `+infinity` where no background pixel exists. Computed by
+/// `squaredDistanceMap` (Meijster et al. 2000, integer arithmetic).
 public func squaredEuclideanDistanceTransform(of mask: Mask, outsideIsBackground: Bool = false) -> Image<Double> {
-    precondition(mask.channels == 1, "the distance transform needs one channel, got \(mask.channels)")
-    let sites = mask.map { $0 ? Double.infinity : 0 }
-    return squaredDistanceToSites(sites, outsideIsBackground: outsideIsBackground)
+    squaredDistanceMap(of: mask, outsideIsBackground: outsideIsBackground).map { $0 == .max ? .infinity : Double($0) }
 }
 
 /// Generalised squared distance transform of a sampled function f (0 at sites, +infinity

@@ -12,30 +12,44 @@ public func fillingHoles(in mask: Mask, foreground: Connectivity = .eight) -> Ma
     let w = mask.width, h = mask.height
     if w == 0 || h == 0 { return mask }
     var outside = [Bool](repeating: false, count: w * h)
-    var stack: [Int] = []
+    var stack: [Int32] = []
     mask.samples.withUnsafeBufferPointer { m in
-        func seed(_ i: Int) {
-            if !m[i] && !outside[i] {
-                outside[i] = true
-                stack.append(i)
+        outside.withUnsafeMutableBufferPointer { outside in
+            for x in 0 ..< w {
+                seedOutside(x, m, outside, &stack)
+                seedOutside((h - 1) * w + x, m, outside, &stack)
             }
-        }
-        for x in 0 ..< w { seed(x); seed((h - 1) * w + x) }
-        for y in 0 ..< h { seed(y * w); seed(y * w + w - 1) }
-        let diagonal = foreground == .four
-        while let i = stack.popLast() {
-            let x = i % w, y = i / w
-            if x > 0 { seed(i - 1) }
-            if x + 1 < w { seed(i + 1) }
-            if y > 0 { seed(i - w) }
-            if y + 1 < h { seed(i + w) }
-            if diagonal {
-                if x > 0 && y > 0 { seed(i - w - 1) }
-                if x + 1 < w && y > 0 { seed(i - w + 1) }
-                if x > 0 && y + 1 < h { seed(i + w - 1) }
-                if x + 1 < w && y + 1 < h { seed(i + w + 1) }
+            for y in 0 ..< h {
+                seedOutside(y * w, m, outside, &stack)
+                seedOutside(y * w + w - 1, m, outside, &stack)
             }
+            let diagonal = foreground == .four
+            while let popped = stack.popLast() {
+                let i = Int(popped), x = i % w, y = i / w
+                if x > 0 { seedOutside(i - 1, m, outside, &stack) }
+                if x + 1 < w { seedOutside(i + 1, m, outside, &stack) }
+                if y > 0 { seedOutside(i - w, m, outside, &stack) }
+                if y + 1 < h { seedOutside(i + w, m, outside, &stack) }
+                if diagonal {
+                    if x > 0 && y > 0 { seedOutside(i - w - 1, m, outside, &stack) }
+                    if x + 1 < w && y > 0 { seedOutside(i - w + 1, m, outside, &stack) }
+                    if x > 0 && y + 1 < h { seedOutside(i + w - 1, m, outside, &stack) }
+                    if x + 1 < w && y + 1 < h { seedOutside(i + w + 1, m, outside, &stack) }
+                }
+            }
+            // The filled mask is everything not reached from the edge.
+            for i in outside.indices { outside[i] = !outside[i] }
         }
     }
-    return Mask(width: w, height: h, channels: 1, samples: outside.map { !$0 })
+    return Mask(width: w, height: h, channels: 1, samples: outside)
+}
+
+/// Marks background pixel `i` as reached from the edge and queues it, once.
+@inline(__always)
+private func seedOutside(_ i: Int, _ m: UnsafeBufferPointer<Bool>, _ outside: UnsafeMutableBufferPointer<Bool>,
+                         _ stack: inout [Int32]) {
+    if !m[i] && !outside[i] {
+        outside[i] = true
+        stack.append(Int32(i))
+    }
 }

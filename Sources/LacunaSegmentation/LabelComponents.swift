@@ -21,67 +21,84 @@ public func labelComponents(of mask: Mask, connectivity: Connectivity = .eight) 
     precondition(mask.channels == 1, "labelComponents needs one channel, got \(mask.channels)")
     let w = mask.width, h = mask.height
     var provisional = [Int32](repeating: 0, count: w * h)
-    var parent: [Int32] = [0]
-    func find(_ x: Int32) -> Int32 {
-        var x = x
-        while parent[Int(x)] != x {
-            parent[Int(x)] = parent[Int(parent[Int(x)])]
-            x = parent[Int(x)]
-        }
-        return x
-    }
-    func union(_ a: Int32, _ b: Int32) -> Int32 {
-        let ra = find(a), rb = find(b)
-        if ra == rb { return ra }
-        let (low, high) = ra < rb ? (ra, rb) : (rb, ra)
-        parent[Int(high)] = low
-        return low
-    }
+    // A new provisional label needs a pixel with no labelled earlier neighbour: at most one per
+    // 2 × 2 block (8-connected) or every other pixel of a row (4-connected), plus label 0.
+    let bound = connectivity == .eight ? ((w + 1) / 2) * ((h + 1) / 2) : h * ((w + 1) / 2)
+    var parent = [Int32](repeating: 0, count: bound + 1)
+    var count: Int32 = 0
+    var areas = [0]
     mask.samples.withUnsafeBufferPointer { m in
-        for y in 0 ..< h {
-            let row = y * w
-            for x in 0 ..< w where m[row + x] {
-                var label: Int32 = 0
-                func merge(_ neighbour: Int32) {
-                    if neighbour == 0 { return }
-                    label = label == 0 ? find(neighbour) : union(label, neighbour)
-                }
-                if x > 0 { merge(provisional[row + x - 1]) }
-                if y > 0 {
-                    merge(provisional[row - w + x])
-                    if connectivity == .eight {
-                        if x > 0 { merge(provisional[row - w + x - 1]) }
-                        if x + 1 < w { merge(provisional[row - w + x + 1]) }
+        provisional.withUnsafeMutableBufferPointer { p in
+            parent.withUnsafeMutableBufferPointer { parent in
+                var labels: Int32 = 0
+                for y in 0 ..< h {
+                    let row = y * w
+                    for x in 0 ..< w where m[row + x] {
+                        var label: Int32 = 0
+                        if x > 0 { label = merged(label, p[row + x - 1], parent) }
+                        if y > 0 {
+                            label = merged(label, p[row - w + x], parent)
+                            if connectivity == .eight {
+                                if x > 0 { label = merged(label, p[row - w + x - 1], parent) }
+                                if x + 1 < w { label = merged(label, p[row - w + x + 1], parent) }
+                            }
+                        }
+                        if label == 0 {
+                            labels += 1
+                            label = labels
+                            parent[Int(label)] = label
+                        }
+                        p[row + x] = label
                     }
                 }
-                if label == 0 {
-                    label = Int32(parent.count)
-                    parent.append(label)
+                // Renumber roots in order of first appearance (row-major), reusing `parent`:
+                // a root's entry becomes −(final label).
+                for i in 0 ..< w * h where p[i] != 0 {
+                    let root = Int(equivalenceRoot(p[i], parent))
+                    var label = parent[root]
+                    if label >= 0 {
+                        count += 1
+                        areas.append(0)
+                        label = -count
+                        parent[root] = label
+                    }
+                    p[i] = -label
+                    areas[Int(-label)] += 1
                 }
-                provisional[row + x] = label
             }
         }
     }
-    // Renumber roots in order of first appearance (row-major).
-    var final = [Int32](repeating: 0, count: parent.count)
-    var areas = [0]
-    var next: Int32 = 0
-    for i in 0 ..< provisional.count {
-        let p = provisional[i]
-        if p == 0 { continue }
-        let root = find(p)
-        if final[Int(root)] == 0 {
-            next += 1
-            final[Int(root)] = next
-            areas.append(0)
-        }
-        let label = final[Int(root)]
-        provisional[i] = label
-        areas[Int(label)] += 1
-    }
     areas[0] = w * h - areas.dropFirst().reduce(0, +)
     return Components(labels: LabelImage(width: w, height: h, channels: 1, samples: provisional),
-                      count: Int(next), areas: areas)
+                      count: Int(count), areas: areas)
+}
+
+/// The root of provisional label `x` (path halving). Roots point to themselves; once the
+/// final renumbering starts, a root holds −(its final label), which also ends the walk.
+@inline(__always)
+private func equivalenceRoot(_ x: Int32, _ parent: UnsafeMutableBufferPointer<Int32>) -> Int32 {
+    var x = x
+    while true {
+        let up = parent[Int(x)]
+        if up == x || up < 0 { return x }
+        let grand = parent[Int(up)]
+        if grand < 0 { return up }
+        parent[Int(x)] = grand
+        x = grand
+    }
+}
+
+/// `label` joined with the neighbour's provisional label (0: none); the smaller root wins.
+@inline(__always)
+private func merged(_ label: Int32, _ neighbour: Int32, _ parent: UnsafeMutableBufferPointer<Int32>) -> Int32 {
+    if neighbour == 0 { return label }
+    let b = equivalenceRoot(neighbour, parent)
+    if label == 0 { return b }
+    let a = equivalenceRoot(label, parent)
+    if a == b { return a }
+    let (low, high) = a < b ? (a, b) : (b, a)
+    parent[Int(high)] = low
+    return low
 }
 
 /// Keeps the components whose area is at least `minimumArea` pixels and renumbers them
@@ -95,7 +112,10 @@ public func removingSmallComponents(_ components: Components, minimumArea: Int) 
             map[label] = Int32(areas.count - 1)
         }
     }
-    let labels = components.labels.map { map[Int($0)] }
+    var labels = components.labels
+    labels.samples.withUnsafeMutableBufferPointer { l in
+        for i in l.indices where l[i] != 0 { l[i] = map[Int(l[i])] }
+    }
     let kept = areas.count - 1
     areas[0] = labels.pixelCount - areas.dropFirst().reduce(0, +)
     return Components(labels: labels, count: kept, areas: areas)

@@ -16,21 +16,55 @@ import LacunaImage
 /// Complexity O(width·height·α + Σ over ridge pixels of R), instead of brute force's Σ R².
 public func localThickness(of mask: Mask, outsideIsBackground: Bool = false) -> Image<Double> {
     let w = mask.width, h = mask.height
-    let squared = squaredEuclideanDistanceTransform(of: mask, outsideIsBackground: outsideIsBackground)
-    var radius = [Int](repeating: 0, count: w * h)
+    var radius = squaredDistanceMap(of: mask, outsideIsBackground: outsideIsBackground).samples
     var largest = 0
-    squared.samples.withUnsafeBufferPointer { d in
-        for i in 0 ..< w * h where mask.samples[i] && d[i].isFinite {
-            let r = integerSquareRoot(Int(d[i]))
-            radius[i] = r
+    radius.withUnsafeMutableBufferPointer { radius in
+        for i in radius.indices {
+            let squared = radius[i]
+            // Int32.max: no background anywhere, so no finite disk (PoreSpy gives 0 there too).
+            let r = squared == .max ? 0 : integerSquareRoot(Int(squared))
+            radius[i] = Int32(r)
             largest = max(largest, r)
         }
     }
-    // Ridge seeds, bucketed by radius.
+    var thickness = [Double](repeating: 0, count: w * h)
+    // next[i]: the first unpainted pixel at or after i in its row (w marks the row's end).
+    var next = [Int32](repeating: 0, count: (w + 1) * h)
+    radius.withUnsafeBufferPointer { radius in
+        let buckets = ridgeSeeds(radius: radius, width: w, height: h, largest: largest)
+        thickness.withUnsafeMutableBufferPointer { thickness in
+            next.withUnsafeMutableBufferPointer { next in
+                for y in 0 ..< h { for x in 0 ... w { next[y * (w + 1) + x] = Int32(x) } }
+                for r in stride(from: largest, through: 1, by: -1) {
+                    let r2 = r * r
+                    for seed in buckets[r] {
+                        let px = seed % w, py = seed / w
+                        for y in max(0, py - r + 1) ... min(h - 1, py + r - 1) {
+                            let dy = y - py
+                            let half = integerSquareRoot(r2 - dy * dy - 1)
+                            let row = y * (w + 1)
+                            let last = min(w - 1, px + half)
+                            var x = firstUnpainted(row, max(0, px - half), next)
+                            while x <= last {
+                                thickness[y * w + x] = Double(r)
+                                next[row + x] = Int32(x + 1)
+                                x = firstUnpainted(row, x + 1, next)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    return Image(width: w, height: h, channels: 1, samples: thickness)
+}
+
+/// The pixels whose disk no 8-neighbour's disk contains, bucketed by radius.
+private func ridgeSeeds(radius: UnsafeBufferPointer<Int32>, width w: Int, height h: Int, largest: Int) -> [[Int]] {
     var buckets = [[Int]](repeating: [], count: largest + 1)
     for y in 0 ..< h {
         for x in 0 ..< w {
-            let r = radius[y * w + x]
+            let r = Int(radius[y * w + x])
             guard r > 0 else { continue }
             var contained = false
             for dy in -1 ... 1 where !contained {
@@ -38,7 +72,7 @@ public func localThickness(of mask: Mask, outsideIsBackground: Bool = false) -> 
                     let nx = x + dx, ny = y + dy
                     guard nx >= 0, ny >= 0, nx < w, ny < h else { continue }
                     // |p − q| is 1 or √2; integer radii need +1 or +2.
-                    if radius[ny * w + nx] >= r + (dx != 0 && dy != 0 ? 2 : 1) {
+                    if Int(radius[ny * w + nx]) >= r + (dx != 0 && dy != 0 ? 2 : 1) {
                         contained = true
                         break
                     }
@@ -47,38 +81,20 @@ public func localThickness(of mask: Mask, outsideIsBackground: Bool = false) -> 
             if !contained { buckets[r].append(y * w + x) }
         }
     }
-    var thickness = [Double](repeating: 0, count: w * h)
-    // next[i]: the first unpainted pixel at or after i in its row (w marks the row's end).
-    var next = [Int32](repeating: 0, count: (w + 1) * h)
-    for y in 0 ..< h { for x in 0 ... w { next[y * (w + 1) + x] = Int32(x) } }
-    func find(_ row: Int, _ x: Int) -> Int {
-        var x = x
-        while Int(next[row + x]) != x {
-            let parent = Int(next[row + x])
-            next[row + x] = next[row + parent]
-            x = parent
-        }
-        return x
+    return buckets
+}
+
+/// The first unpainted pixel at or after `x` in the row starting at `row` of `next`, with
+/// path compression.
+@inline(__always)
+private func firstUnpainted(_ row: Int, _ x: Int, _ next: UnsafeMutableBufferPointer<Int32>) -> Int {
+    var x = x
+    while Int(next[row + x]) != x {
+        let parent = Int(next[row + x])
+        next[row + x] = next[row + parent]
+        x = parent
     }
-    for r in stride(from: largest, through: 1, by: -1) {
-        let r2 = r * r
-        for seed in buckets[r] {
-            let px = seed % w, py = seed / w
-            for y in max(0, py - r + 1) ... min(h - 1, py + r - 1) {
-                let dy = y - py
-                let half = integerSquareRoot(r2 - dy * dy - 1)
-                let row = y * (w + 1)
-                let last = min(w - 1, px + half)
-                var x = find(row, max(0, px - half))
-                while x <= last {
-                    thickness[y * w + x] = Double(r)
-                    next[row + x] = Int32(x + 1)
-                    x = find(row, x + 1)
-                }
-            }
-        }
-    }
-    return Image(width: w, height: h, channels: 1, samples: thickness)
+    return x
 }
 
 /// ⌊√n⌋ for n ≥ 0, exact.

@@ -9,26 +9,16 @@ import LacunaImage
 /// with the default tolerance 1 px. This is ImageJ's Binary ▸ Watershed (ultimate eroded points
 /// with a tolerance of 0.5) and Avizo's H-maxima watershed; the distance is exact
 /// (`euclideanDistanceTransform`, Felzenszwalb & Huttenlocher 2012), the markers
-/// `hMaximaMarkers` (Soille 2003), the flooding `watershed` (Meyer 1991).
+/// h-maxima markers (Soille 2003), the flooding a watershed (Meyer 1991); see
+/// `splittingAtDistanceMaxima` for how, in linear time.
 ///
 /// - Parameters:
 ///   - mask: pores (true), not modified.
 ///   - tolerance: a distance maximum starts its own pore when its dynamic exceeds this, in px (≥ 0).
 /// - Returns: the pores as labelled components (8-connected), numbered in row-major order of
 ///   their first pixel; a pore without a marker keeps one label for its component.
-/// - Complexity: O(N log N) for N pixels.
+/// - Complexity: O(N·α(N)) for N pixels, plus a counting sort over the squared distances.
 public func splittingTouchingPores(_ mask: Mask, tolerance: Double) -> Components {
     precondition(tolerance >= 0 && tolerance.isFinite, "tolerance must be finite and ≥ 0, got \(tolerance)")
-    let distance = euclideanDistanceTransform(of: mask, outsideIsBackground: true).map { Float($0) }
-    let found = hMaximaMarkers(of: distance, h: Float(tolerance), mask: mask)
-    let relief = distance.map { -$0 }
-    var basins = watershed(relief, markers: found.markers, mask: mask, connectivity: .eight)
-    // Components the markers miss (none in practice: every component has a maximum) keep their
-    // own label, numbered after the basins.
-    let components = labelComponents(of: mask, connectivity: .eight)
-    let offset = Int32(found.count)
-    for i in basins.samples.indices where mask.samples[i] && basins.samples[i] == 0 {
-        basins.samples[i] = offset + components.labels.samples[i]
-    }
-    return renumberedInRasterOrder(basins)
+    return splittingAtDistanceMaxima(mask, squared: squaredDistanceMap(of: mask), h: tolerance)
 }

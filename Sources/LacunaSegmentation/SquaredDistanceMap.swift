@@ -1,0 +1,124 @@
+import LacunaImage
+
+/// The exact squared Euclidean distance of every mask pixel to the nearest background pixel,
+/// 0 on background, in pixels² as integers. With `outsideIsBackground` the frame is surrounded
+/// by background; otherwise only pixels of the image count and pixels with no background in
+/// the image get `Int32.max`.
+///
+/// The same values as `squaredEuclideanDistanceTransform`, by the linear-time algorithm of
+/// A. Meijster, J. B. T. M. Roerdink & W. H. Hesselink (2000), "A general algorithm for
+/// computing distance transforms in linear time", Mathematical Morphology and its Applications
+/// to Image and Signal Processing, 331–340: first the distance to the nearest background pixel
+/// in the same column (two sweeps over whole rows, so memory is read in order), then per row
+/// the lower envelope of the parabolas (x − i)² + g(i)², with Meijster's integer separators.
+/// Complexity O(width·height); no per-pixel allocation.
+///
+/// Squared distances fit in `Int32` for frames up to 32 767 pixels on each side, or up to
+/// 65 534 on the shorter side with `outsideIsBackground`.
+public func squaredDistanceMap(of mask: Mask, outsideIsBackground: Bool = true) -> Image<Int32> {
+    precondition(mask.channels == 1, "the distance transform needs one channel, got \(mask.channels)")
+    let w = mask.width, h = mask.height
+    precondition(outsideIsBackground ? min(w, h) < 65_534 : max(w, h) < 32_767,
+                 "the frame is too large for Int32 squared distances")
+    var g = [Int32](repeating: 0, count: w * h)
+    guard w > 0, h > 0 else { return Image(width: w, height: h, samples: g) }
+    let far = Int32(w + h)
+    mask.samples.withUnsafeBufferPointer { m in
+        g.withUnsafeMutableBufferPointer { g in
+            columnDistances(m, into: g, width: w, height: h, padded: outsideIsBackground, far: far)
+            var rows = EnvelopeRow(width: w, padded: outsideIsBackground, far: Int(far))
+            for y in 0 ..< h { rows.transform(UnsafeMutableBufferPointer(rebasing: g[y * w ..< (y + 1) * w])) }
+        }
+    }
+    return Image(width: w, height: h, samples: g)
+}
+
+/// g(x, y): distance to the nearest background pixel in column x (rows −1 and h counting as
+/// background when `padded`), at most `far`. A top-down and a bottom-up sweep over whole rows.
+private func columnDistances(_ m: UnsafeBufferPointer<Bool>, into g: UnsafeMutableBufferPointer<Int32>,
+                             width w: Int, height h: Int, padded: Bool, far: Int32) {
+    for x in 0 ..< w { g[x] = m[x] ? (padded ? 1 : far) : 0 }
+    for y in 1 ..< h {
+        let row = y * w, above = row - w
+        for x in 0 ..< w { g[row + x] = m[row + x] ? min(g[above + x] + 1, far) : 0 }
+    }
+    let last = (h - 1) * w
+    if padded { for x in 0 ..< w where g[last + x] > 1 { g[last + x] = 1 } }
+    var y = h - 2
+    while y >= 0 {
+        let row = y * w, below = row + w
+        for x in 0 ..< w {
+            let fromBelow = g[below + x] + 1
+            if fromBelow < g[row + x] { g[row + x] = fromBelow }
+        }
+        y -= 1
+    }
+}
+
+/// Meijster's second phase on one row, with a background pixel just outside each end when
+/// `padded`.
+private struct EnvelopeRow {
+    private let padded: Bool
+    /// A squared distance at least this large means no background was found.
+    private let infinite: Int
+    /// g² along the row at positions 0…w+1 (the ends are the outside background when padded).
+    private var squared: [Int]
+    /// Apexes of the parabolas in the lower envelope, and where each starts to be lowest.
+    private var apex: [Int]
+    private var start: [Int]
+
+    init(width w: Int, padded: Bool, far: Int) {
+        self.padded = padded
+        infinite = far * far
+        squared = [Int](repeating: 0, count: w + 2)
+        apex = [Int](repeating: 0, count: w + 2)
+        start = [Int](repeating: 0, count: w + 2)
+    }
+
+    /// Replaces the column distances g of `row` by the squared distances.
+    mutating func transform(_ row: UnsafeMutableBufferPointer<Int32>) {
+        let w = row.count, first = padded ? 0 : 1, last = padded ? w + 1 : w, infinite = infinite
+        squared.withUnsafeMutableBufferPointer { g2 in
+            apex.withUnsafeMutableBufferPointer { s in
+                start.withUnsafeMutableBufferPointer { t in
+                    for x in 0 ..< w { g2[x + 1] = Int(row[x]) * Int(row[x]) }
+                    if padded {
+                        g2[0] = 0
+                        g2[last] = 0
+                    }
+                    @inline(__always) func f(_ x: Int, _ i: Int) -> Int { (x - i) * (x - i) + g2[i] }
+                    var q = 0
+                    s[0] = first
+                    t[0] = first
+                    for u in first + 1 ..< last + 1 {
+                        while q >= 0 && f(t[q], s[q]) > f(t[q], u) { q -= 1 }
+                        if q < 0 {
+                            q = 0
+                            s[0] = u
+                        } else {
+                            let i = s[q]
+                            let numerator = u * u - i * i + g2[u] - g2[i], denominator = 2 * (u - i)
+                            let separator = numerator >= 0 ? numerator / denominator
+                                : -((-numerator + denominator - 1) / denominator)
+                            let from = separator + 1
+                            if from <= last {
+                                q += 1
+                                s[q] = u
+                                t[q] = from
+                            }
+                        }
+                    }
+                    var u = last
+                    while u >= first {
+                        if u >= 1 && u <= w {
+                            let d = f(u, s[q])
+                            row[u - 1] = d >= infinite ? .max : Int32(d)
+                        }
+                        if u == t[q] { q -= 1 }
+                        u -= 1
+                    }
+                }
+            }
+        }
+    }
+}
