@@ -51,7 +51,7 @@ struct OutputSafetyTests {
         let overlay = try LacunaProcess.run(["analyze", image, "--out", out, "--quiet"])
         #expect(overlay.status == 3)
         let rows = try String(contentsOfFile: out + "/images.csv", encoding: .utf8).split(separator: "\n")
-        #expect(rows.count == 2 && rows[1].hasPrefix("a.tif,error,cannot write \(out)/overlays/a.tif.png: "), "\(rows)")
+        #expect(rows.count == 2 && rows[1].hasPrefix("\(image),error,cannot write \(out)/overlays/a.tif.png: "), "\(rows)")
 
         let tables = folder + "/tables"
         try FileManager.default.createDirectory(atPath: tables + "/images.csv/blocker", withIntermediateDirectories: true)
@@ -69,11 +69,11 @@ struct OutputSafetyTests {
         let late = try LacunaProcess.run(["analyze", image, "--out", folder + "/late", "--timeout-per-image", "1e-9", "--quiet"])
         #expect(late.status == 3)
         let rows = try String(contentsOfFile: folder + "/late/images.csv", encoding: .utf8).split(separator: "\n")
-        #expect(rows[1].hasPrefix("a.tif,error,stopped at the 1e-09 s --timeout-per-image limit (before "), "\(rows)")
+        #expect(rows[1].hasPrefix("\(image),error,stopped at the 1e-09 s --timeout-per-image limit (before "), "\(rows)")
         let ample = try LacunaProcess.run(["analyze", image, "--out", folder + "/ample", "--timeout-per-image", "600", "--quiet"])
         #expect(ample.status == 0)
         for value in ["0", "-1", "nan", "inf"] {
-            let run = try LacunaProcess.run(["analyze", image, "--out", folder + "/x", "--timeout-per-image", value])
+            let run = try LacunaProcess.run(["analyze", image, "--out", folder + "/x", "--timeout-per-image=\(value)"])
             #expect(run.status == 2, "\(value): exit \(run.status)")
             #expect(run.stderr.contains("--timeout-per-image must be a positive number of seconds"), "\(value): \(run.stderr)")
         }
@@ -83,7 +83,7 @@ struct OutputSafetyTests {
     func pixelSizes() throws {
         let (folder, image) = try folderWithImage()
         for value in ["0", "-0.1", "nan", "1e30"] {
-            let flag = try LacunaProcess.run(["analyze", image, "--out", folder + "/x", "--pixel-size", value])
+            let flag = try LacunaProcess.run(["analyze", image, "--out", folder + "/x", "--pixel-size=\(value)"])
             #expect(flag.status == 2, "\(value): exit \(flag.status)")
             #expect(flag.stderr.contains("--pixel-size must be a pixel size in µm within 1 pm – 1 mm"), "\(value): \(flag.stderr)")
             let config = folder + "/c.yaml"
@@ -101,8 +101,7 @@ struct OutputSafetyTests {
         let run = try LacunaProcess.run(["analyze", image, "--out", folder + "/o", "--max-pixels", "1000", "--quiet"])
         #expect(run.status == 3)
         let rows = try String(contentsOfFile: folder + "/o/images.csv", encoding: .utf8).split(separator: "\n")
-        #expect(rows[1].hasPrefix("a.tif,error,image of "), "\(rows)")
-        #expect(rows[1].contains("pixels exceeds the limit of 1000 pixels"), "\(rows)")
+        #expect(rows[1].hasPrefix("\(image),error,image of 768×560 pixels exceeds the limit of 1000 pixels,"), "\(rows)")
     }
 
     @Test("A folder holding a FIFO, a broken link and a file with a non-UTF-8 name: no hang, no crash; the image is analysed")
