@@ -62,39 +62,53 @@ public struct RegionProperties: Sendable, Equatable {
 public func measureRegions(of labels: LabelImage, count: Int) -> [RegionProperties] {
     precondition(labels.channels == 1, "measureRegions needs one channel, got \(labels.channels)")
     let w = labels.width, h = labels.height
-    var regions = (0 ... count).map {
-        RegionProperties(label: $0, area: 0, perimeter: 0, centroidX: 0, centroidY: 0,
-                         minX: Int.max, minY: Int.max, maxX: Int.min, maxY: Int.min, touchesBorder: false)
-    }
-    var sumX = [Double](repeating: 0, count: count + 1)
-    var sumY = [Double](repeating: 0, count: count + 1)
+    // Flat accumulators, `stride` integers per label (index 0 unused): area, minX, maxX, minY,
+    // maxY, touches border; and the coordinate sums. One raster pass.
+    let stride = 6
+    var counts = [Int](repeating: 0, count: (count + 1) * stride)
+    for label in 0 ... count { counts[label * stride + 1] = Int.max; counts[label * stride + 3] = Int.max }
+    var sums = [Double](repeating: 0, count: (count + 1) * 2)
+    var perimeter = [Double](repeating: 0, count: count + 1)
     var isBoundary = [Bool](repeating: false, count: w * h)
     labels.samples.withUnsafeBufferPointer { l in
-        for y in 0 ..< h {
-            for x in 0 ..< w {
-                let i = y * w + x
-                let label = Int(l[i])
-                if label == 0 { continue }
-                precondition(label <= count, "label \(label) exceeds count \(count)")
-                regions[label].area += 1
-                sumX[label] += Double(x)
-                sumY[label] += Double(y)
-                regions[label].minX = min(regions[label].minX, x)
-                regions[label].maxX = max(regions[label].maxX, x + 1)
-                regions[label].minY = min(regions[label].minY, y)
-                regions[label].maxY = max(regions[label].maxY, y + 1)
-                let atEdge = x == 0 || y == 0 || x == w - 1 || y == h - 1
-                if atEdge { regions[label].touchesBorder = true }
-                let own = l[i]
-                isBoundary[i] = atEdge || l[i - 1] != own || l[i + 1] != own || l[i - w] != own || l[i + w] != own
+        counts.withUnsafeMutableBufferPointer { c in
+            sums.withUnsafeMutableBufferPointer { sums in
+                isBoundary.withUnsafeMutableBufferPointer { isBoundary in
+                    for y in 0 ..< h {
+                        for x in 0 ..< w {
+                            let i = y * w + x
+                            let label = Int(l[i])
+                            if label == 0 { continue }
+                            precondition(label <= count, "label \(label) exceeds count \(count)")
+                            let k = label * stride
+                            c[k] += 1
+                            c[k + 1] = min(c[k + 1], x)
+                            c[k + 2] = max(c[k + 2], x + 1)
+                            c[k + 3] = min(c[k + 3], y)
+                            c[k + 4] = max(c[k + 4], y + 1)
+                            sums[2 * label] += Double(x)
+                            sums[2 * label + 1] += Double(y)
+                            let atEdge = x == 0 || y == 0 || x == w - 1 || y == h - 1
+                            if atEdge { c[k + 5] = 1 }
+                            let own = l[i]
+                            isBoundary[i] = atEdge || l[i - 1] != own || l[i + 1] != own || l[i - w] != own || l[i + w] != own
+                        }
+                    }
+                }
             }
         }
-        perimeterPass(l, w, h, isBoundary) { label, weight in regions[label].perimeter += weight }
+        perimeter.withUnsafeMutableBufferPointer { perimeter in
+            perimeterPass(l, w, h, isBoundary) { label, weight in perimeter[label] += weight }
+        }
     }
-    for label in stride(from: 1, through: count, by: 1) where regions[label].area > 0 {
-        let area = Double(regions[label].area)
-        regions[label].centroidX = sumX[label] / area + 0.5
-        regions[label].centroidY = sumY[label] / area + 0.5
+    let regions = (0 ... count).map { label in
+        let k = label * stride, area = counts[k], n = Double(area)
+        return RegionProperties(label: label, area: area, perimeter: perimeter[label],
+                                centroidX: area > 0 ? sums[2 * label] / n + 0.5 : 0,
+                                centroidY: area > 0 ? sums[2 * label + 1] / n + 0.5 : 0,
+                                minX: area > 0 ? counts[k + 1] : Int.max, minY: area > 0 ? counts[k + 3] : Int.max,
+                                maxX: area > 0 ? counts[k + 2] : Int.min, maxY: area > 0 ? counts[k + 4] : Int.min,
+                                touchesBorder: counts[k + 5] != 0)
     }
     return Array(regions.dropFirst())
 }

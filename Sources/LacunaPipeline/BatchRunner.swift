@@ -1,4 +1,5 @@
 import Foundation
+import LacunaImage
 import LacunaIO
 import LacunaNetwork
 import LacunaReport
@@ -73,7 +74,10 @@ public struct BatchRunner: Sendable {
             try AtomicFile.makeDirectory(maskFolder)
             PartialFiles.removeAbandoned(in: [maskFolder])
         }
-        let worker = InputWorker(analyzer: ImageAnalyzer(options: options), cache: cache,
+        // Threads left over when there are fewer images than jobs go into each image.
+        var analyzer = ImageAnalyzer(options: options)
+        analyzer.threads = max(1, jobs / max(1, min(jobs, selected.count)))
+        let worker = InputWorker(analyzer: analyzer, cache: cache,
                                  overlayFolder: overlayFolder, maskFolder: maskFolder, resume: resume, build: tool.build,
                                  timeLimit: timeoutPerImage)
         var done = [InputWorker.Outcome?](repeating: nil, count: selected.count)
@@ -183,16 +187,19 @@ public struct BatchRunner: Sendable {
             let path = multiPage && pages > 1
                 ? String(overlayPath.dropLast(4)) + ".p\(page + 1).png" : overlayPath
             try Deadline.check(during: "writing the overlay")
-            let png = try ImageEncoder.png(analyzed.overlay, compressionLevel: 1)
-            try AtomicFile.write(png, to: path)
+            let (png, cellsPNG) = runBoth(parallel: analyzer.threads > 1 && analyzed.cellOverlay != nil, {
+                Result { () throws(ImageIOError) in try ImageEncoder.png(analyzed.overlay, compressionLevel: 1) }
+            }, {
+                analyzed.cellOverlay.map { cells in Result { () throws(ImageIOError) in try ImageEncoder.png(cells, compressionLevel: 1) } }
+            })
+            try AtomicFile.write(try png.get(), to: path)
             if let maskFolder {
                 try MaskFiles.write(labels: analyzed.labels, labelCount: analyzed.measurement.pores.count,
                                     calibration: analyzed.measurement.calibration, folder: maskFolder,
                                     base: String((path as NSString).lastPathComponent.dropLast(4)))
             }
-            if let cells = analyzed.cellOverlay {
-                try AtomicFile.write(try ImageEncoder.png(cells, compressionLevel: 1),
-                                     to: InputWorker.cellOverlayPath(path))
+            if let cellsPNG {
+                try AtomicFile.write(try cellsPNG.get(), to: InputWorker.cellOverlayPath(path))
             }
             var measured = record(.measured(analyzed.measurement))
             measured.network = analyzed.network.map { NetworkSummary($0) }

@@ -100,10 +100,11 @@ extension ImageAnalyzer {
     /// region's edge cuts (`cutByRegion`, by label − 1): their outline would run outside it.
     static func measuringSubpixelBoundaries<S: FixedWidthInteger & UnsignedInteger & Sendable>(
         _ pores: inout [RegionProperties], labels: LabelImage, grey: Image<S>, cutByRegion: [Bool]?,
-        options: AnalysisOptions
+        options: AnalysisOptions, threads: Int
     ) {
         let response = plusEdgeResponse(grey, sigma: max(options.blurSigma, 1))
-        let areas = subpixelBoundaryAreas(of: labels, regions: pores, response: response, polarity: options.polarity)
+        let areas = subpixelBoundaryAreas(of: labels, regions: pores, response: response, polarity: options.polarity,
+                                          threads: threads)
         for i in pores.indices where !(cutByRegion?[i] ?? false) { pores[i].boundaryArea = areas[i] }
     }
 }

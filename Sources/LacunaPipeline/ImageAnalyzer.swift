@@ -28,6 +28,9 @@ public struct AnalyzedImage: Sendable {
 /// default (docs/methods.md).
 public struct ImageAnalyzer: Sendable {
     public var options: AnalysisOptions
+    /// Threads one image may use (the cell network beside the pore measurements, regions in
+    /// parallel); the results are the same for any number.
+    public var threads = 1
 
     public init(options: AnalysisOptions) {
         self.options = options
@@ -97,7 +100,7 @@ public struct ImageAnalyzer: Sendable {
     }
 
     /// What the measurement records besides the pores.
-    private struct FrameContext {
+    struct FrameContext {
         var calibration: Calibration
         var databar: Int
         var databarMethod: DatabarMethod
@@ -174,7 +177,6 @@ public struct ImageAnalyzer: Sendable {
         _ grey: Image<S>, display: Image<UInt8>, context: FrameContext
     ) throws(AnalysisError) -> AnalyzedImage {
         let segmenter = try ImageAnalyzer.segmenter(for: grey, options: options)
-        let threshold = segmenter.threshold
         try Deadline.check(during: "labelling")
         let mask = fillingHoles(in: segmenter.mask(0))
         let region = try ImageAnalyzer.analysedRegion(grey: grey, poreMask: mask, file: context.regionMask,
@@ -190,48 +192,18 @@ public struct ImageAnalyzer: Sendable {
             pores = measureRegions(of: components.labels, count: components.count)
             cutByRegion = nil
         }
-        for (i, shape) in measureShapes(of: components.labels, regions: pores).enumerated() { pores[i].shape = shape }
-        try Deadline.check(during: "sub-pixel outlines")
-        if options.boundary == .subpixel {
-            ImageAnalyzer.measuringSubpixelBoundaries(&pores, labels: components.labels, grey: grey,
-                                                      cutByRegion: cutByRegion, options: options)
-        }
-        try Deadline.check(during: "threshold sensitivity")
-        var measurement = ImageMeasurement(
-            width: grey.width, height: grey.height, databarHeight: context.databar,
-            calibration: context.calibration, threshold: threshold, pores: pores,
-            databarMethod: context.databarMethod, originX: context.origin.x, originY: context.origin.y,
-            warnings: context.warnings, radiusDefinition: options.radiusDefinition,
-            edgeHandling: options.edgeHandling,
-            quality: ImageQuality(histogram: histogram(of: grey), fullScale: Int(S.max)),
-            thresholdSensitivity: ImageAnalyzer.thresholdSensitivity(
-                width: grey.width, height: grey.height, step: segmenter.step, options: options, mask: segmenter.mask))
-        measurement.analysedPixelCount = region.mask.map { $0.samples.count(where: { $0 }) }
-        measurement.analysedRegionSource = region.source
-        measurement.boundaryMethod = options.boundary
-        try Deadline.check(during: "the overlay")
-        var overlay = Overlay.render(grey: display, labels: components.labels, touchesBorder: pores.map(\.touchesBorder),
-                                     excluded: region.mask.map { roi in
-                                         Mask(width: roi.width, height: roi.height,
-                                              samples: zip(mask.samples, roi.samples).map { $0 && $1 })
-                                     } ?? mask)
-        if let analysed = region.mask { overlay = Overlay.shadingExcluded(overlay, analysed: analysed) }
-        let border = pores.filter(\.touchesBorder).count
-        OverlayAnnotations.annotate(&overlay, legend: Overlay.legend(
-            interior: pores.count - border, border: border, excluded: all.count - keptBySize,
-            minimumArea: options.minimumPoreArea), calibration: context.calibration)
-        try Deadline.check(during: "the cell network")
-        var analyzed = AnalyzedImage(measurement: measurement, overlay: overlay, labels: components.labels)
-        analyzed.network = NetworkAnalysis(pores: components.labels, poreCount: components.count,
-                                           grey: { ImageAnalyzer.wallsBright(gaussianBlur(grey, sigma: options.blurSigma),
-                                                                              polarity: options.polarity) },
-                                           field: region.mask, options: options.network)
-        analyzed.cellOverlay = analyzed.network.map { network in
-            var image = CellOverlay.render(grey: display, network: network.network, pores: components.labels)
-            OverlayAnnotations.annotate(&image, legend: CellOverlay.legend(for: network.network.cells),
-                                        calibration: context.calibration)
-            return image
-        }
+        try Deadline.check(during: "shapes, outlines, sensitivity and the cell network")
+        let labels = components.labels, poreCount = components.count
+        let (measured, cells) = runBoth(parallel: threads > 1, {
+            measuredPores(pores, labels: labels, grey: grey, display: display, context: context, segmenter: segmenter,
+                          mask: mask, region: region, cutByRegion: cutByRegion, excludedBySize: all.count - keptBySize)
+        }, {
+            cellNetwork(labels: labels, poreCount: poreCount, grey: grey, display: display, field: region.mask,
+                        calibration: context.calibration)
+        })
+        var analyzed = AnalyzedImage(measurement: measured.measurement, overlay: measured.overlay, labels: labels)
+        analyzed.network = cells?.network
+        analyzed.cellOverlay = cells?.overlay
         return analyzed
     }
 

@@ -56,20 +56,6 @@ func gaussianSmoothed<S: FixedWidthInteger & UnsignedInteger & Sendable>(_ image
     let w = image.width, h = image.height
     var values = image.samples.map { Float($0) }
     if sigma == 0 || w == 0 || h == 0 { return values }
-    let kernel = gaussianKernel(sigma: sigma)
-    values.withUnsafeMutableBufferPointer { v in
-        var line = [Float](repeating: 0, count: max(w, h))
-        var row = [Float](repeating: 0, count: w)
-        for y in 0 ..< h {
-            for x in 0 ..< w { row[x] = v[y * w + x] }
-            convolve(row, kernel: kernel) { x, value in v[y * w + x] = value }
-        }
-        var column = [Float](repeating: 0, count: h)
-        for x in 0 ..< w {
-            for y in 0 ..< h { column[y] = v[y * w + x] }
-            convolve(column, kernel: kernel) { y, value in line[y] = value }
-            for y in 0 ..< h { v[y * w + x] = line[y] }
-        }
-    }
+    separableGaussian(&values, width: w, height: h, kernel: gaussianKernel(sigma: sigma))
     return values
 }

@@ -15,8 +15,14 @@ import LacunaImage
 /// PoreSpy's brute-force insertion, which is the reference in the tests.
 /// Complexity O(width·height·α + Σ over ridge pixels of R), instead of brute force's Σ R².
 public func localThickness(of mask: Mask, outsideIsBackground: Bool = false) -> Image<Double> {
-    let w = mask.width, h = mask.height
-    var radius = squaredDistanceMap(of: mask, outsideIsBackground: outsideIsBackground).samples
+    localThickness(squaredDistances: squaredDistanceMap(of: mask, outsideIsBackground: outsideIsBackground))
+}
+
+/// `localThickness(of:outsideIsBackground:)` from the mask's squared distance map
+/// (`squaredDistanceMap`), for callers that have it already.
+public func localThickness(squaredDistances: Image<Int32>) -> Image<Double> {
+    let w = squaredDistances.width, h = squaredDistances.height
+    var radius = squaredDistances.samples
     var largest = 0
     radius.withUnsafeMutableBufferPointer { radius in
         for i in radius.indices {

@@ -32,3 +32,33 @@ struct DiskMorphologyTests {
         #expect(closed == TestMasks.rectangle(width: 13, height: 9, xs: 2 ..< 11, ys: 2 ..< 7))
     }
 }
+
+@Suite("Disc morphology against the definition")
+struct DiskMorphologyBruteForceTests {
+    /// Erosion/dilation by the pixels within r of the origin, straight from the definition;
+    /// pixels outside the frame neither erode nor dilate.
+    static func bruteForce(_ mask: Mask, radius: Double, dilate: Bool) -> Mask {
+        let w = mask.width, h = mask.height, reach = Int(radius)
+        return TestMasks.make(width: w, height: h) { x, y in
+            var hit = false
+            for dy in -reach ... reach {
+                for dx in -reach ... reach where Double(dx * dx + dy * dy) <= radius * radius {
+                    let nx = x + dx, ny = y + dy
+                    guard nx >= 0, ny >= 0, nx < w, ny < h else { continue }
+                    if mask[nx, ny] == dilate { hit = true }
+                }
+            }
+            return dilate ? hit : !hit && mask[x, y]
+        }
+    }
+
+    @Test("random masks, radii 0.5 … 17 (span path below 16, distance path above)", arguments: [
+        0.5, 1, 1.5, 2, 2.3, 3, 4.5, 7, 15.9, 16, 17,
+    ])
+    func random(radius: Double) {
+        let mask = TestMasks.random(width: 61, height: 47, density: 0.75, seed: UInt64(radius * 10))
+        #expect(DiskMorphology.eroding(mask, radius: radius) == Self.bruteForce(mask, radius: radius, dilate: false))
+        let sparse = TestMasks.random(width: 61, height: 47, density: 0.05, seed: UInt64(radius * 10) + 1)
+        #expect(DiskMorphology.dilating(sparse, radius: radius) == Self.bruteForce(sparse, radius: radius, dilate: true))
+    }
+}

@@ -1,0 +1,68 @@
+import LacunaImage
+import LacunaMeasure
+import LacunaNetwork
+import LacunaReport
+import LacunaSegmentation
+
+/// The two independent halves of an image's analysis after its pores are labelled: the pore
+/// measurements with their overlay, and the cell network with its overlay. `segmentAndMeasure`
+/// runs them side by side when the image may use two threads.
+extension ImageAnalyzer {
+    /// Shape descriptors, sub-pixel outlines, the image's statistics and quality flags, and
+    /// the pore overlay with its legend.
+    func measuredPores<S: FixedWidthInteger & UnsignedInteger & Sendable>(
+        _ pores: [RegionProperties], labels: LabelImage, grey: Image<S>, display: Image<UInt8>,
+        context: FrameContext, segmenter: Segmenter, mask: Mask, region: (mask: Mask?, source: String),
+        cutByRegion: [Bool]?, excludedBySize: Int
+    ) -> (measurement: ImageMeasurement, overlay: Image<UInt8>) {
+        let (pores, sensitivity) = runBoth(parallel: threads > 1, {
+            var pores = pores
+            for (i, shape) in measureShapes(of: labels, regions: pores, threads: threads).enumerated() { pores[i].shape = shape }
+            if options.boundary == .subpixel {
+                ImageAnalyzer.measuringSubpixelBoundaries(&pores, labels: labels, grey: grey, cutByRegion: cutByRegion,
+                                                          options: options, threads: threads)
+            }
+            return pores
+        }, {
+            ImageAnalyzer.thresholdSensitivity(width: grey.width, height: grey.height, step: segmenter.step,
+                                               options: options, mask: segmenter.mask)
+        })
+        var measurement = ImageMeasurement(
+            width: grey.width, height: grey.height, databarHeight: context.databar,
+            calibration: context.calibration, threshold: segmenter.threshold, pores: pores,
+            databarMethod: context.databarMethod, originX: context.origin.x, originY: context.origin.y,
+            warnings: context.warnings, radiusDefinition: options.radiusDefinition,
+            edgeHandling: options.edgeHandling,
+            quality: ImageQuality(histogram: histogram(of: grey), fullScale: Int(S.max)),
+            thresholdSensitivity: sensitivity)
+        measurement.analysedPixelCount = region.mask.map { $0.samples.count(where: { $0 }) }
+        measurement.analysedRegionSource = region.source
+        measurement.boundaryMethod = options.boundary
+        var overlay = Overlay.render(grey: display, labels: labels, touchesBorder: pores.map(\.touchesBorder),
+                                     excluded: region.mask.map { roi in
+                                         Mask(width: roi.width, height: roi.height,
+                                              samples: zip(mask.samples, roi.samples).map { $0 && $1 })
+                                     } ?? mask)
+        if let analysed = region.mask { overlay = Overlay.shadingExcluded(overlay, analysed: analysed) }
+        let border = pores.filter(\.touchesBorder).count
+        OverlayAnnotations.annotate(&overlay, legend: Overlay.legend(
+            interior: pores.count - border, border: border, excluded: excludedBySize,
+            minimumArea: options.minimumPoreArea), calibration: context.calibration)
+        return (measurement, overlay)
+    }
+
+    /// The cell network of the pores (`nil` with `--cells none`) and its overlay.
+    func cellNetwork<S: FixedWidthInteger & UnsignedInteger & Sendable>(
+        labels: LabelImage, poreCount: Int, grey: Image<S>, display: Image<UInt8>, field: Mask?,
+        calibration: Calibration
+    ) -> (network: NetworkAnalysis, overlay: Image<UInt8>)? {
+        let options = options
+        guard let network = NetworkAnalysis(
+            pores: labels, poreCount: poreCount,
+            grey: { ImageAnalyzer.wallsBright(gaussianBlur(grey, sigma: options.blurSigma), polarity: options.polarity) },
+            field: field, options: options.network) else { return nil }
+        var image = CellOverlay.render(grey: display, network: network.network, pores: labels)
+        OverlayAnnotations.annotate(&image, legend: CellOverlay.legend(for: network.network.cells), calibration: calibration)
+        return (network, image)
+    }
+}

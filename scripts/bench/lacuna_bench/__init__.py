@@ -1,0 +1,1 @@
+"""Helpers of scripts/bench/compare: Lacuna against OpenCV and scikit-image, same files, same run."""
