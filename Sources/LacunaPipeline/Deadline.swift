@@ -3,8 +3,9 @@ import Foundation
 /// A cooperative time limit on the work for one input (`lacuna analyze --timeout-per-image`).
 ///
 /// The batch runner binds a deadline to the task that processes an input (`Deadline.current`);
-/// the analysis checks it between stages (decode, calibration, threshold, labelling, shape
-/// measurement, outlines, sensitivity, network, overlay) with `Deadline.check(during:)`, which
+/// the analysis checks it between stages (decode, calibration, threshold, labelling, region
+/// measurement, the parallel shape/outline/sensitivity/network stage, the overlay files) with
+/// `Deadline.check(during:)`, which
 /// throws `AnalysisError.timedOut` once it has passed. A stage that has started runs to its end,
 /// so an input can overrun the limit by one stage; nothing is interrupted mid-computation, so a
 /// result that finishes in time is the same as without a limit.
