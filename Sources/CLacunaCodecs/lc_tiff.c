@@ -282,9 +282,19 @@ lc_status lc_tiff_read(lc_tiff_reader *r, void *raster, size_t raster_bytes, lc_
         return LC_ERR_CORRUPT;
     }
     size_t pixel_bytes = (size_t)r->samples * (r->bits / 8);
-    tmsize_t block_size = TIFFIsTiled(r->tif) ? TIFFTileSize(r->tif) : TIFFStripSize(r->tif);
-    if (block_size <= 0) {
-        lc_set_error(err, LC_ERR_CORRUPT, "TIFF: invalid strip or tile size");
+    /* A strip buffer holds at most the image's rows (a RowsPerStrip beyond the height is clipped);
+     * a tile must hold a whole tile. Either may not exceed the raster or 64 MiB, whichever is
+     * larger: a 16x12 image declaring 4 GB strips or tiles otherwise made this allocate (and zero)
+     * them (found by fuzzing, docs/reliability.md). */
+    uint32_t rows_per_strip = 0;
+    TIFFGetFieldDefaulted(r->tif, TIFFTAG_ROWSPERSTRIP, &rows_per_strip);
+    if (rows_per_strip == 0 || rows_per_strip > r->height) rows_per_strip = r->height;
+    tmsize_t block_size = TIFFIsTiled(r->tif) ? TIFFTileSize(r->tif)
+                                              : (tmsize_t)((size_t)r->width * pixel_bytes * rows_per_strip);
+    size_t block_limit = needed > ((size_t)64 << 20) ? needed : ((size_t)64 << 20);
+    if (block_size <= 0 || (size_t)block_size > block_limit) {
+        lc_set_error(err, LC_ERR_CORRUPT, "TIFF: invalid %s size (%lld bytes for a %ux%u image)",
+                     TIFFIsTiled(r->tif) ? "tile" : "strip", (long long)block_size, r->width, r->height);
         return err->status;
     }
     uint8_t *block = _TIFFmalloc(block_size);
@@ -315,9 +325,6 @@ lc_status lc_tiff_read(lc_tiff_reader *r, void *raster, size_t raster_bytes, lc_
             }
         }
     } else {
-        uint32_t rows_per_strip = 0;
-        TIFFGetFieldDefaulted(r->tif, TIFFTAG_ROWSPERSTRIP, &rows_per_strip);
-        if (rows_per_strip == 0 || rows_per_strip > r->height) rows_per_strip = r->height;
         size_t row_bytes = (size_t)r->width * pixel_bytes;
         uint32_t strips = TIFFNumberOfStrips(r->tif);
         for (uint32_t strip = 0; strip < strips; strip++) {

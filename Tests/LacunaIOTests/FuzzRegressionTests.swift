@@ -20,6 +20,21 @@ struct DecodeFuzzRegressionTests {
         #expect(decoded.format == .text && decoded.raster == .uint16(Image(width: 1, height: 1, samples: [134])))
     }
 
+    @Test("A 16×12 TIFF whose strips or tiles claim 4 GB: corrupt, without allocating them (was out of memory)")
+    func hugeTile() throws {
+        let data = try Self.regression("huge-tile.tif")
+        #expect(data.count == 216)
+        do {
+            _ = try ImageDecoder().decode(data)
+            Issue.record("decoded")
+        } catch {
+            guard case let .corrupt(format, detail) = error else { Issue.record("\(error)"); return }
+            #expect(format == .tiff)
+            #expect(detail.hasPrefix("TIFF: invalid "), "\(detail)")
+            #expect(detail.hasSuffix(" bytes for a 16x12 image)"), "\(detail)")
+        }
+    }
+
     @Test("Text-matrix values beyond Float's range are refused, not made infinite")
     func floatOverflow() {
         #expect(throws: ImageIOError.corrupt(.text, detail: "line 1: '1e39' is not a finite number")) {
