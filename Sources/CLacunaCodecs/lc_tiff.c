@@ -282,9 +282,19 @@ lc_status lc_tiff_read(lc_tiff_reader *r, void *raster, size_t raster_bytes, lc_
         return LC_ERR_CORRUPT;
     }
     size_t pixel_bytes = (size_t)r->samples * (r->bits / 8);
-    tmsize_t block_size = TIFFIsTiled(r->tif) ? TIFFTileSize(r->tif) : TIFFStripSize(r->tif);
-    if (block_size <= 0) {
-        lc_set_error(err, LC_ERR_CORRUPT, "TIFF: invalid strip or tile size");
+    /* A strip buffer holds at most the image's rows (a RowsPerStrip beyond the height is clipped);
+     * a tile must hold a whole tile. Either may not exceed the raster or 64 MiB, whichever is
+     * larger: a 16x12 image declaring 4 GB strips or tiles otherwise made this allocate (and zero)
+     * them (found by fuzzing, docs/reliability.md). */
+    uint32_t rows_per_strip = 0;
+    TIFFGetFieldDefaulted(r->tif, TIFFTAG_ROWSPERSTRIP, &rows_per_strip);
+    if (rows_per_strip == 0 || rows_per_strip > r->height) rows_per_strip = r->height;
+    tmsize_t block_size = TIFFIsTiled(r->tif) ? TIFFTileSize(r->tif)
+                                              : (tmsize_t)((size_t)r->width * pixel_bytes * rows_per_strip);
+    size_t block_limit = needed > ((size_t)64 << 20) ? needed : ((size_t)64 << 20);
+    if (block_size <= 0 || (size_t)block_size > block_limit) {
+        lc_set_error(err, LC_ERR_CORRUPT, "TIFF: invalid %s size (%lld bytes for a %ux%u image)",
+                     TIFFIsTiled(r->tif) ? "tile" : "strip", (long long)block_size, r->width, r->height);
         return err->status;
     }
     uint8_t *block = _TIFFmalloc(block_size);
@@ -303,6 +313,7 @@ lc_status lc_tiff_read(lc_tiff_reader *r, void *raster, size_t raster_bytes, lc_
         }
         for (uint32_t ty = 0; status == LC_OK && ty < r->height; ty += tile_h) {
             for (uint32_t tx = 0; status == LC_OK && tx < r->width; tx += tile_w) {
+                memset(block, 0, (size_t)block_size); /* see the strip loop */
                 if (TIFFReadTile(r->tif, block, tx, ty, 0, 0) < 0) {
                     lc_set_error(err, LC_ERR_CORRUPT, "TIFF: cannot decode the tile at (%u, %u)", tx, ty);
                     status = err->status;
@@ -314,9 +325,6 @@ lc_status lc_tiff_read(lc_tiff_reader *r, void *raster, size_t raster_bytes, lc_
             }
         }
     } else {
-        uint32_t rows_per_strip = 0;
-        TIFFGetFieldDefaulted(r->tif, TIFFTAG_ROWSPERSTRIP, &rows_per_strip);
-        if (rows_per_strip == 0 || rows_per_strip > r->height) rows_per_strip = r->height;
         size_t row_bytes = (size_t)r->width * pixel_bytes;
         uint32_t strips = TIFFNumberOfStrips(r->tif);
         for (uint32_t strip = 0; strip < strips; strip++) {
@@ -324,6 +332,10 @@ lc_status lc_tiff_read(lc_tiff_reader *r, void *raster, size_t raster_bytes, lc_
             if (y0 >= r->height) break;
             uint32_t rows = rows_per_strip < r->height - y0 ? rows_per_strip : r->height - y0;
             tmsize_t wanted = (tmsize_t)(row_bytes * rows);
+            /* libtiff 4.5 with libdeflate reports a Deflate strip that inflates to more than the
+             * strip as fully decoded while leaving most of the buffer unwritten: without this the
+             * raster would receive stale heap bytes (docs/reliability.md, found by a bomb test). */
+            memset(block, 0, (size_t)block_size);
             tmsize_t got = TIFFReadEncodedStrip(r->tif, strip, block, wanted);
             if (got < wanted) {
                 lc_set_error(err, got < 0 ? LC_ERR_CORRUPT : LC_ERR_TRUNCATED,

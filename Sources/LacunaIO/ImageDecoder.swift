@@ -59,6 +59,7 @@ public struct ImageDecoder: Sendable {
             throw .unreadableFile(path: path, reason: "no such file")
         }
         if isDirectory.boolValue { throw .unreadableFile(path: path, reason: "is a directory") }
+        if !RegularFile.exists(atPath: path) { throw .unreadableFile(path: path, reason: "not a regular file") }
         do {
             let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
             defer { try? handle.close() }

@@ -21,7 +21,7 @@ struct SidecarFile {
                   let attributes = try? FileManager.default.attributesOfItem(atPath: candidate.path),
                   (attributes[.type] as? FileAttributeType) == .typeRegular,
                   let size = attributes[.size] as? Int, size <= byteLimit,
-                  let data = try? Data(contentsOf: candidate) else { continue }
+                  let data = try? FileBytes.read(atPath: candidate.path) else { continue }
             return SidecarFile(name: candidate.lastPathComponent, bytes: Array(data))
         }
         return nil

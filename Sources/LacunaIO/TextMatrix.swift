@@ -3,7 +3,7 @@ import LacunaImage
 
 /// A grid of numbers as text — how TOF-SIMS software (IONTOF SurfaceLab, ULVAC-PHI, Tofwerk)
 /// exports ion images: one image row per line, values separated by whitespace, commas or
-/// semicolons. Blank lines and lines starting with `#` are skipped.
+/// semicolons. Blank lines, lines of separators only and lines starting with `#` are skipped.
 ///
 /// Counts that are all integers in 0…65535 become a 16-bit raster (kept as counts); anything
 /// else (fractions, negative values, larger numbers) a 32-bit float raster. Every row must have
@@ -37,10 +37,13 @@ public enum TextMatrix {
             let trimmed = rawLine.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             let fields = trimmed.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," || $0 == ";" })
+            // A line of separators only holds no row (fuzzing found it counted as one, of width 0).
+            if fields.isEmpty { continue }
             var row: [Double] = []
             row.reserveCapacity(fields.count)
             for field in fields {
-                guard let value = Double(field), value.isFinite else {
+                // Float rasters hold the values: beyond Float's range they would become infinite.
+                guard let value = Double(field), value.isFinite, abs(value) <= Double(Float.greatestFiniteMagnitude) else {
                     throw .corrupt(.text, detail: "line \(line): '\(field.prefix(20))' is not a finite number")
                 }
                 row.append(value)

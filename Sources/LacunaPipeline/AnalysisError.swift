@@ -1,4 +1,5 @@
 import LacunaIO
+import LacunaReport
 import LacunaSegmentation
 
 /// Why one image could not be analysed. Each has a one-line `message` for images.csv.
@@ -20,6 +21,8 @@ public enum AnalysisError: Error, Equatable, Sendable {
     case regionMaskSize(path: String, width: Int, height: Int, frameWidth: Int, frameHeight: Int)
     /// The region-of-interest and automatic masks leave no pixel to analyse.
     case nothingToAnalyse
+    /// The input's time limit (`--timeout-per-image`, `Deadline`) ran out before `stage`.
+    case timedOut(seconds: Double, stage: String)
 
     public var message: String {
         switch self {
@@ -33,6 +36,8 @@ public enum AnalysisError: Error, Equatable, Sendable {
         case let .regionMaskSize(path, w, h, fw, fh):
             "ROI mask \(path) is \(w)×\(h) px but the frame (data bar cut off) is \(fw)×\(fh) px"
         case .nothingToAnalyse: "the region-of-interest mask leaves no pixel to analyse"
+        case let .timedOut(seconds, stage):
+            "stopped at the \(NumberFormat.significant(seconds)) s --timeout-per-image limit (before \(stage))"
         }
     }
 }

@@ -71,7 +71,9 @@ extension AnalysisOptions {
             guard case let .int(n) = value, n >= 1 else { throw invalid("an integer ≥ 1") }
             minimumPoreArea = n
         case "pixel_size":
-            pixelSizeOverride = try number(positive: true)
+            let size = try number(positive: true)
+            if let size, PixelSizeCheck.problem(size) != nil { throw invalid("a pixel size in µm within 1 pm – 1 mm, or null") }
+            pixelSizeOverride = size
         case "max_pixels":
             guard case let .int(n) = value, n >= 1 else { throw invalid("an integer ≥ 1") }
             maxPixels = n

@@ -45,6 +45,9 @@ public struct BatchRunner: Sendable {
     public var tool = RunLog.Tool(version: "unknown", gitCommit: nil, gitCommitNote: "not given")
     /// Also write `masks/<name>.mask.png` and `masks/<name>.labels.tif` (`MaskFiles`).
     public var saveMasks = false
+    /// Seconds each input may take (`--timeout-per-image`): past it, the input becomes an error row
+    /// (`AnalysisError.timedOut`, checked between stages; `Deadline`). `nil`: no limit.
+    public var timeoutPerImage: Double? = nil
 
     public init(options: AnalysisOptions, jobs: Int) {
         precondition(jobs >= 1, "jobs must be ≥ 1, got \(jobs)")
@@ -75,7 +78,8 @@ public struct BatchRunner: Sendable {
         var analyzer = ImageAnalyzer(options: options)
         analyzer.threads = max(1, jobs / max(1, min(jobs, selected.count)))
         let worker = InputWorker(analyzer: analyzer, cache: cache,
-                                 overlayFolder: overlayFolder, maskFolder: maskFolder, resume: resume, build: tool.build)
+                                 overlayFolder: overlayFolder, maskFolder: maskFolder, resume: resume, build: tool.build,
+                                 timeLimit: timeoutPerImage)
         var done = [InputWorker.Outcome?](repeating: nil, count: selected.count)
         await withTaskGroup(of: (Int, InputWorker.Outcome).self) { group in
             var next = 0
@@ -176,11 +180,13 @@ public struct BatchRunner: Sendable {
         }
         var pages = 1
         do {
+            try Deadline.check(during: "decoding")
             let decoded = try analyzer.decodePage(page, of: input)
             pages = decoded.pages
             let analyzed = try analyzer.analyze(decoded, input: input)
             let path = multiPage && pages > 1
                 ? String(overlayPath.dropLast(4)) + ".p\(page + 1).png" : overlayPath
+            try Deadline.check(during: "writing the overlay")
             let (png, cellsPNG) = runBoth(parallel: analyzer.threads > 1 && analyzed.cellOverlay != nil, {
                 Result { () throws(ImageIOError) in try ImageEncoder.png(analyzed.overlay, compressionLevel: 1) }
             }, {

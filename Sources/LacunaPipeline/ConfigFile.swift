@@ -1,4 +1,5 @@
 import Foundation
+import LacunaIO
 import Yams
 
 /// The `--config` file of `lacuna analyze`: a YAML mapping (YAML 1.1 core types via jpsim/Yams)
@@ -13,9 +14,9 @@ public enum ConfigFile {
     public static func read(path: String) throws(ConfigError) -> [(key: String, value: ConfigValue)] {
         let text: String
         do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
+            text = try FileBytes.readText(atPath: path)
         } catch {
-            throw .unreadable(path: path, reason: (error as NSError).localizedDescription)
+            throw .unreadable(path: path, reason: error.reason)
         }
         return try parse(text, path: path)
     }

@@ -53,6 +53,7 @@ public struct ImageAnalyzer: Sendable {
 
     /// Analyses an already decoded image.
     public func analyze(_ decoded: DecodedImage, input: ImageInput) throws(AnalysisError) -> AnalyzedImage {
+        try Deadline.check(during: "calibration")
         let metadata = SEMMetadata.read(from: decoded, path: input.path)
         let stored = decoded.raster.height
         let (databar, databarMethod) = ImageAnalyzer.databar(of: decoded.raster, metadata: metadata, options: options)
@@ -83,6 +84,7 @@ public struct ImageAnalyzer: Sendable {
         if let map = options.colorMap {
             frame = ImageAnalyzer.inverting(frame, through: map, warnings: &warnings)
         }
+        try Deadline.check(during: "thresholding")
         let context = FrameContext(calibration: calibration, databar: databar, databarMethod: databarMethod,
                                    origin: origin, warnings: warnings, regionMask: regionMask)
         switch frame.luminance() {
@@ -175,12 +177,14 @@ public struct ImageAnalyzer: Sendable {
         _ grey: Image<S>, display: Image<UInt8>, context: FrameContext
     ) throws(AnalysisError) -> AnalyzedImage {
         let segmenter = try ImageAnalyzer.segmenter(for: grey, options: options)
+        try Deadline.check(during: "labelling")
         let mask = fillingHoles(in: segmenter.mask(0))
         let region = try ImageAnalyzer.analysedRegion(grey: grey, poreMask: mask, file: context.regionMask,
                                                       options: options)
         let all = ImageAnalyzer.poreComponents(of: mask, analysed: region.mask, options: options)
         var components = removingSmallComponents(all, minimumArea: options.minimumPoreArea)
         let keptBySize = components.count
+        try Deadline.check(during: "shape measurement")
         var pores = measureRegions(of: components.labels, count: components.count)
         var cutByRegion = region.mask.map { ImageAnalyzer.markingRegionEdge(&pores, labels: components.labels, analysed: $0) }
         if options.clearBorder {
@@ -188,6 +192,7 @@ public struct ImageAnalyzer: Sendable {
             pores = measureRegions(of: components.labels, count: components.count)
             cutByRegion = nil
         }
+        try Deadline.check(during: "shapes, outlines, sensitivity and the cell network")
         let labels = components.labels, poreCount = components.count
         let (measured, cells) = runBoth(parallel: threads > 1, {
             measuredPores(pores, labels: labels, grey: grey, display: display, context: context, segmenter: segmenter,

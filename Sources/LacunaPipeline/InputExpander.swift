@@ -89,7 +89,7 @@ public struct InputExpander: Sendable {
 
     /// Whether the file starts like an image Lacuna decodes.
     static func looksLikeImage(atPath path: String) -> Bool {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        guard RegularFile.exists(atPath: path), let handle = FileHandle(forReadingAtPath: path) else { return false }
         defer { try? handle.close() }
         guard let head = try? handle.read(upToCount: 1024), !head.isEmpty else { return false }
         return ImageFormat.sniff(head) != nil || TextMatrix.looksLikeMatrix(head)

@@ -28,10 +28,13 @@ struct InputWorker: Sendable {
     var resume: Bool
     /// Version and executable hash, part of every cache key.
     var build: String
+    /// Seconds each input may take (`--timeout-per-image`), `nil` for no limit.
+    var timeLimit: Double? = nil
 
     /// Processes `input` (position `index` in the whole list) with overlay file `overlayName`.
     func process(_ input: ImageInput, index: Int, overlayName: String) -> Outcome {
         let start = Date()
+        let deadline = timeLimit.map { Deadline(seconds: $0) }
         let digest = FileDigest.of(fileAt: input.path)
         // Masks are files of the entry like overlays: a run that saves them never reuses one that did not.
         let key = ResultCache.key(for: input, digest: digest, options: analyzer.options,
@@ -46,10 +49,13 @@ struct InputWorker: Sendable {
             reused = true
         } else {
             let overlayPath = (overlayFolder as NSString).appendingPathComponent(overlayName)
-            records = BatchRunner.process(input, analyzer: analyzer, overlayPath: overlayPath, maskFolder: maskFolder)
+            records = Deadline.current.withValue(deadline) {
+                BatchRunner.process(input, analyzer: analyzer, overlayPath: overlayPath, maskFolder: maskFolder)
+            }
             rows = records.map(RecordRows.init)
             pages = records.map(RunLog.Page.init)
-            if let key {
+            // A run that hit its time limit depends on the machine's speed: never reused.
+            if let key, !(deadline?.hasPassed ?? false) {
                 let overlays = InputWorker.outputFiles(records: records, overlayPath: overlayPath, maskFolder: maskFolder)
                 cache.store(rows, pages: pages, key: key, overlays: overlays)
             }

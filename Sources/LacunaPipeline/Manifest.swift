@@ -1,5 +1,6 @@
 import CSV
 import Foundation
+import LacunaIO
 
 /// Errors in a manifest or table file; each names the file, line and column.
 public struct TableFileError: Error, Equatable, Sendable {
@@ -31,9 +32,9 @@ struct HeaderedCSV {
         self.path = path
         let text: String
         do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
+            text = try FileBytes.readText(atPath: path)
         } catch {
-            throw TableFileError(path: path, line: nil, reason: "cannot read: \((error as NSError).localizedDescription)")
+            throw TableFileError(path: path, line: nil, reason: "cannot read: \(error.reason)")
         }
         let reader: CSVReader
         do {
@@ -75,6 +76,15 @@ struct HeaderedCSV {
         return value.isEmpty ? nil : value
     }
 
+    /// A pixel size in µm that passes `PixelSizeCheck` (1 pm – 1 mm), or nil when the field is empty.
+    func pixelSize(_ column: Int?, in row: (line: Int, fields: [String])) throws(TableFileError) -> Double? {
+        guard let value = try number(column, in: row, name: "pixel_size_um", positive: true) else { return nil }
+        if let problem = PixelSizeCheck.problem(value) {
+            throw TableFileError(path: path, line: row.line, reason: "pixel_size_um \(problem)")
+        }
+        return value
+    }
+
     /// A finite number, optionally required to be positive.
     func number(_ column: Int?, in row: (line: Int, fields: [String]), name: String,
                 positive: Bool) throws(TableFileError) -> Double? {
@@ -109,7 +119,7 @@ public enum Manifest {
                 path: resolved, name: name,
                 currentDensity: try csv.number(density, in: row, name: "current_density", positive: false),
                 condition: csv.field(condition, in: row.fields),
-                pixelSize: try csv.number(pixel, in: row, name: "pixel_size_um", positive: true)))
+                pixelSize: try csv.pixelSize(pixel, in: row)))
         }
         if inputs.isEmpty { throw TableFileError(path: path, line: nil, reason: "no images listed") }
         return inputs

@@ -23,6 +23,8 @@ public struct RadiusTable: Sendable {
 
     /// Fewest rows accepted: a line with one residual degree of freedom.
     public static let minimumRowCount = 3
+    /// The largest pore count `n` a row may give (far beyond any image, far below `Int.max`).
+    public static let maximumPoreCount = 1e12
 
     public var path: String
     public var rows: [Row]
@@ -50,6 +52,11 @@ public struct RadiusTable: Sendable {
             let n = try csv.number(count, in: row, name: "n", positive: true)
             if let n, n != n.rounded() {
                 throw TableFileError(path: path, line: row.line, reason: "n \(NumberFormat.significant(n)) must be a whole number of pores")
+            }
+            // Counts are summed per condition as Int: a bound keeps the sum from overflowing (fuzzing found the trap).
+            if let n, n > RadiusTable.maximumPoreCount {
+                throw TableFileError(path: path, line: row.line,
+                                     reason: "n \(NumberFormat.significant(n)) is more than \(NumberFormat.significant(RadiusTable.maximumPoreCount)) pores")
             }
             let iError = try csv.number(densityError, in: row, name: "current_density_se", positive: false)
             if let iError, iError < 0 {

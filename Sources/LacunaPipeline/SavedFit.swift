@@ -1,4 +1,5 @@
 import Foundation
+import LacunaIO
 import LacunaFit
 
 /// The conditions stored in a fit.json, for `lacuna design --fit`: its `conditions` array
@@ -12,9 +13,9 @@ public enum SavedFit {
     public static func conditions(path: String) throws(TableFileError) -> [ConditionEstimate] {
         let data: Data
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            data = try FileBytes.read(atPath: path)
         } catch {
-            throw TableFileError(path: path, line: nil, reason: "cannot read: \((error as NSError).localizedDescription)")
+            throw TableFileError(path: path, line: nil, reason: "cannot read: \(error.reason)")
         }
         guard let document = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
             throw TableFileError(path: path, line: nil, reason: "not a JSON object")

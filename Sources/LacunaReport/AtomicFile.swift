@@ -23,6 +23,8 @@ public enum AtomicFile {
         do {
             try data.write(to: temporary)
         } catch {
+            // A write that failed part-way (no space left) leaves no partial file behind.
+            try? FileManager.default.removeItem(at: temporary)
             throw WriteError(path: path, reason: (error as NSError).localizedDescription)
         }
         if rename(temporary.path, url.path) != 0 {

@@ -1,5 +1,6 @@
 import CSV
 import Foundation
+import LacunaIO
 
 /// A CSV output table read back by header name (yaslab/CSV.swift; RFC 4180, UTF-8), so the
 /// report works from the files alone and tolerates columns added later.
@@ -24,9 +25,9 @@ public struct TableFile: Sendable {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
         let text: String
         do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
+            text = try FileBytes.readText(atPath: path)
         } catch {
-            throw .unreadable(path: path, reason: (error as NSError).localizedDescription)
+            throw .unreadable(path: path, reason: error.reason)
         }
         return try parse(text, path: path)
     }

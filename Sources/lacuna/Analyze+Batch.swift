@@ -69,6 +69,7 @@ extension Analyze {
         runner.shard = try shardOption()
         runner.tool = Provenance.tool
         runner.saveMasks = saveMasks
+        runner.timeoutPerImage = timeoutPerImage
         let count = runner.shard.map { shard in inputs.indices.filter(shard.contains).count } ?? inputs.count
         let reporter = ProgressReporter(total: count, logger: logger,
                                         showBar: StderrOutput.shared.isTerminal && !quiet,

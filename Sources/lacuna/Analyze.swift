@@ -162,10 +162,16 @@ struct Analyze: AsyncParsableCommand {
     @Flag(name: .long, help: "Also write masks/<name>.mask.png (0/255) and masks/<name>.labels.tif (ImageJ-calibrated labels).")
     var saveMasks = false
 
+    @Option(name: .long, help: "Seconds each image may take; past it the image becomes an error row (checked between analysis stages).")
+    var timeoutPerImage: Double?
+
+    @Flag(name: .long, help: "Allow --out to be a folder that holds input files (outputs never replace an input).")
+    var force = false
+
     func validate() throws {
         if files.isEmpty && manifest == nil { throw ValidationError("give image files or --manifest") }
-        if let pixelSize, !(pixelSize.isFinite && pixelSize > 0) {
-            throw ValidationError("--pixel-size must be a positive number of µm, got \(pixelSize)")
+        if let pixelSize, let problem = PixelSizeCheck.problem(pixelSize) {
+            throw ValidationError("--pixel-size must be a pixel size in µm within 1 pm – 1 mm: \(problem)")
         }
         if !(sigma.isFinite && sigma >= 0 && sigma <= 100) { throw ValidationError("--sigma must be in 0…100 px") }
         if minArea < 1 { throw ValidationError("--min-area must be ≥ 1 px") }
@@ -182,6 +188,9 @@ struct Analyze: AsyncParsableCommand {
         if autoMaskWindow < 1 || autoMaskWindow > 10000 { throw ValidationError("--auto-mask-window must be in 1…10000 px") }
         if let roiMask, !FileManager.default.fileExists(atPath: roiMask) {
             throw ValidationError("--roi-mask: no file at '\(roiMask)'")
+        }
+        if let timeoutPerImage, !(timeoutPerImage.isFinite && timeoutPerImage > 0) {
+            throw ValidationError("--timeout-per-image must be a positive number of seconds, got \(timeoutPerImage)")
         }
         if let scaleBarUm, !(scaleBarUm.isFinite && scaleBarUm > 0) {
             throw ValidationError("--scale-bar-um must be a positive length in µm, got \(scaleBarUm)")
@@ -238,6 +247,11 @@ struct Analyze: AsyncParsableCommand {
                 printError("error: \(error.message)")
                 throw ExitCode(ExitStatus.usage)
             }
+        }
+        if let problem = OutputFolderCheck.problem(output: out, inputs: files + inputs.map(\.path) + (manifest.map { [$0] } ?? []),
+                                                   force: force) {
+            printError("error: \(problem)")
+            throw ExitCode(ExitStatus.usage)
         }
         var options = AnalysisOptions()
         options.polarity = pores

@@ -18,6 +18,14 @@ public enum TIFFBytes {
         public var count: UInt32
         public var payload: [UInt8]
 
+        /// An entry as stored: `count` need not match the payload (hostile files lie about it).
+        public init(tag: UInt16, type: UInt16, count: UInt32, payload: [UInt8]) {
+            self.tag = tag
+            self.type = type
+            self.count = count
+            self.payload = payload
+        }
+
         public static func shorts(_ tag: UInt16, _ values: [UInt16]) -> Field {
             Field(tag: tag, type: TIFFBytes.short, count: UInt32(values.count),
                   payload: values.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
