@@ -49,14 +49,8 @@ public func watershed(_ levels: Image<Float>, markers: LabelImage, mask: Mask? =
                         age += 1
                     }
                     while let entry = heap.popMin() {
-                        let i = Int(entry.index)
-                        let x = i % w, y = i / w
-                        for (dx, dy) in offsets {
-                            let nx = x + dx, ny = y + dy
-                            guard nx >= 0, ny >= 0, nx < w, ny < h else { continue }
-                            let j = ny * w + nx
-                            guard allowed[j], out[j] == 0 else { continue }
-                            out[j] = out[i]
+                        claimNeighbours(of: Int(entry.index), width: w, height: h, offsets: offsets,
+                                        allowed: allowed, labels: out) { j in
                             heap.insert(FloodEntry(level: level[j], age: age, index: Int32(j)))
                             age += 1
                         }
@@ -115,16 +109,29 @@ private func floodIntegralLevels(_ levels: [Float], lowest: Float, levelCount: I
         out[i] = markers[i]
         queue.insert(Int32(i), level: key(i))
     }
-    while let popped = queue.popHighest() {
-        let i = Int(popped)
-        let x = i % w, y = i / w
-        for (dx, dy) in offsets {
-            let nx = x + dx, ny = y + dy
-            guard nx >= 0, ny >= 0, nx < w, ny < h else { continue }
-            let j = ny * w + nx
-            guard inside[j], out[j] == 0 else { continue }
-            out[j] = out[i]
-            queue.insert(Int32(j), level: key(j))
+    inside.withUnsafeBufferPointer { allowed in
+        out.withUnsafeMutableBufferPointer { labels in
+            while let popped = queue.popHighest() {
+                claimNeighbours(of: Int(popped), width: w, height: h, offsets: offsets, allowed: allowed,
+                                labels: labels) { j in queue.insert(Int32(j), level: key(j)) }
+            }
         }
+    }
+}
+
+/// Gives pixel `i`'s label to each of its unlabelled neighbours inside the mask, in the order
+/// of `offsets`, and passes each one to `claimed` (to be queued).
+@inline(__always)
+private func claimNeighbours(of i: Int, width w: Int, height h: Int, offsets: [(Int, Int)],
+                             allowed: UnsafeBufferPointer<Bool>, labels out: UnsafeMutableBufferPointer<Int32>,
+                             _ claimed: (Int) -> Void) {
+    let x = i % w, y = i / w
+    for (dx, dy) in offsets {
+        let nx = x + dx, ny = y + dy
+        guard nx >= 0, ny >= 0, nx < w, ny < h else { continue }
+        let j = ny * w + nx
+        guard allowed[j], out[j] == 0 else { continue }
+        out[j] = out[i]
+        claimed(j)
     }
 }
