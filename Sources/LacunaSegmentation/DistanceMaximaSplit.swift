@@ -100,7 +100,7 @@ struct PixelGrid {
 /// counting sort by level inside each component (a comparison sort when its levels are many).
 func maskPixelsByComponentAndLevel(_ level: [Int32], components: Components) -> [Int32] {
     var start = [Int](repeating: 0, count: components.count + 2)
-    for k in 1 ... max(components.count, 1) where k <= components.count { start[k + 1] = start[k] + components.areas[k] }
+    for k in stride(from: 1, through: components.count, by: 1) { start[k + 1] = start[k] + components.areas[k] }
     let total = start[components.count + 1]
     var order = [Int32](repeating: 0, count: total)
     var scratch = [Int32](repeating: 0, count: total)

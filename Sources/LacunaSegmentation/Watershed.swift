@@ -125,12 +125,8 @@ private func floodIntegralLevels(_ levels: [Float], lowest: Float, levelCount: I
 private func claimNeighbours(of i: Int, width w: Int, height h: Int, offsets: [(Int, Int)],
                              allowed: UnsafeBufferPointer<Bool>, labels out: UnsafeMutableBufferPointer<Int32>,
                              _ claimed: (Int) -> Void) {
-    let x = i % w, y = i / w
-    for (dx, dy) in offsets {
-        let nx = x + dx, ny = y + dy
-        guard nx >= 0, ny >= 0, nx < w, ny < h else { continue }
-        let j = ny * w + nx
-        guard allowed[j], out[j] == 0 else { continue }
+    forEachNeighbour(of: i, width: w, height: h, offsets: offsets) { j in
+        guard allowed[j], out[j] == 0 else { return }
         out[j] = out[i]
         claimed(j)
     }
