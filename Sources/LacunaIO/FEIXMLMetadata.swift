@@ -19,14 +19,29 @@ enum FEIXMLMetadata {
     /// The XML text held by `bytes`, directly (first non-blank character `<`) or as base64;
     /// `nil` when the bytes are neither.
     static func xmlText(_ bytes: [UInt8]) -> String? {
-        let text = MetadataText.decode(bytes).trimmingCharacters(in: .whitespacesAndNewlines.union(["\u{FEFF}"]))
-        if text.hasPrefix("<") { return text }
-        let compact = text.filter { !$0.isWhitespace }
-        guard compact.count >= 8, compact.count % 4 == 0,
-              compact.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+/=".contains($0)) }),
-              let data = Data(base64Encoded: compact) else { return nil }
-        let decoded = MetadataText.decode(Array(data)).trimmingCharacters(in: .whitespacesAndNewlines.union(["\u{FEFF}"]))
-        return decoded.hasPrefix("<") ? decoded : nil
+        let text = MetadataText.decode(bytes).trimmingWhitespace()
+        if text.utf8.first == UInt8(ascii: "<") { return text }
+        guard let data = base64(text) else { return nil }
+        let decoded = MetadataText.decode(Array(data)).trimmingWhitespace()
+        return decoded.utf8.first == UInt8(ascii: "<") ? decoded : nil
+    }
+
+    /// The bytes of `text` read as base64 with white space anywhere; `nil` at the first other
+    /// character, or when fewer than 8 or not a multiple of 4 base64 characters remain.
+    private static func base64(_ text: String) -> Data? {
+        var compact: [UInt8] = []
+        for scalar in text.unicodeScalars where !scalar.properties.isWhitespace {
+            guard scalar.isASCII else { return nil }
+            let byte = UInt8(scalar.value)
+            switch byte {
+            case UInt8(ascii: "A") ... UInt8(ascii: "Z"), UInt8(ascii: "a") ... UInt8(ascii: "z"),
+                 UInt8(ascii: "0") ... UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "/"), UInt8(ascii: "="):
+                compact.append(byte)
+            default: return nil
+            }
+        }
+        guard compact.count >= 8, compact.count % 4 == 0 else { return nil }
+        return Data(base64Encoded: Data(compact))
     }
 
     static func parse(_ xml: String, label: String) -> SEMMetadata {

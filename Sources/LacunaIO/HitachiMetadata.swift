@@ -13,8 +13,8 @@ public enum HitachiMetadata {
     /// Parses sidecar `bytes` (named `name`); `nil` when the text does not start `[SemImageFile]`.
     public static func parse(_ bytes: [UInt8], name: String, imageWidth: Int, imageHeight: Int) -> SEMMetadata? {
         let text = MetadataText.decode(bytes)
-        guard let firstLine = text.split(whereSeparator: \.isNewline).lazy.map({ $0.trimmingSpaces() })
-            .first(where: { !$0.isEmpty }), firstLine == "[SemImageFile]" else { return nil }
+        guard let firstLine = TextLines.split(text).lazy.map({ $0.trimmingSpaces() }).first(where: { !$0.isEmpty }),
+              firstLine == "[SemImageFile]" else { return nil }
         let ini = INIText(text: text)
         let label = "sidecar \(name)"
         var warnings: [String] = []

@@ -12,25 +12,23 @@ public struct INIText: Sendable, Equatable {
     /// Parses text decoded from `bytes` as UTF-8, or as ISO-8859-1 when it is not valid UTF-8.
     public init(bytes: [UInt8]) {
         let cleaned = bytes.filter { $0 != 0 }
-        let text = String(validating: cleaned, as: UTF8.self)
-            ?? String(decoding: cleaned.map { UInt16($0) }, as: UTF16.self)
-        self.init(text: text)
+        self.init(text: String(validating: cleaned, as: UTF8.self) ?? MetadataText.latin1(cleaned))
     }
 
     /// Parses `text`.
     public init(text: String) {
         var section = ""
-        for rawLine in text.split(whereSeparator: \.isNewline) {
+        for rawLine in TextLines.split(text) {
             let line = rawLine.trimmingSpaces()
-            if line.isEmpty || line.hasPrefix(";") || line.hasPrefix("#") { continue }
-            if line.hasPrefix("<") { break }
-            if line.hasPrefix("["), let close = line.firstIndex(of: "]") {
-                section = String(line[line.index(after: line.startIndex) ..< close]).trimmingSpaces()
+            guard let first = line.utf8.first, first != UInt8(ascii: ";"), first != UInt8(ascii: "#") else { continue }
+            if first == UInt8(ascii: "<") { break }
+            if first == UInt8(ascii: "["), let close = line.utf8.firstIndex(of: UInt8(ascii: "]")) {
+                section = line[line.utf8.index(after: line.startIndex) ..< close].trimmingSpaces()
                 continue
             }
-            guard let equals = line.firstIndex(of: "=") else { continue }
-            let key = String(line[..<equals]).trimmingSpaces()
-            let value = String(line[line.index(after: equals)...]).trimmingSpaces()
+            guard let equals = line.utf8.firstIndex(of: UInt8(ascii: "=")) else { continue }
+            let key = line[..<equals].trimmingSpaces()
+            let value = line[line.utf8.index(after: equals)...].trimmingSpaces()
             if key.isEmpty { continue }
             if sections[section, default: [:]][key] == nil {
                 sections[section, default: [:]][key] = value
@@ -55,15 +53,5 @@ public struct INIText: Sendable, Equatable {
             if let number = number(key, in: name) { return number }
         }
         return nil
-    }
-}
-
-extension StringProtocol {
-    func trimmingSpaces() -> String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{FEFF}" }
-        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
-            return ""
-        }
-        return String(self[first ... last])
     }
 }

@@ -21,10 +21,10 @@ public enum ImageJMetadata {
     public static func parse(description: [UInt8], resolution: TIFFResolution?) -> SEMMetadata? {
         guard isImageJ(description) else { return nil }
         var keys: [String: String] = [:]
-        for line in MetadataText.decode(description).split(whereSeparator: \.isNewline) {
-            guard let equals = line.firstIndex(of: "=") else { continue }
+        for line in TextLines.split(MetadataText.decode(description)) {
+            guard let equals = line.utf8.firstIndex(of: UInt8(ascii: "=")) else { continue }
             let key = line[..<equals].trimmingSpaces()
-            if keys[key] == nil { keys[key] = line[line.index(after: equals)...].trimmingSpaces() }
+            if keys[key] == nil { keys[key] = line[line.utf8.index(after: equals)...].trimmingSpaces() }
         }
         guard let xUnit = keys["unit"], !["pixel", "pixels", ""].contains(xUnit.lowercased()) else { return nil }
         let yUnit = keys["yunit"] ?? xUnit

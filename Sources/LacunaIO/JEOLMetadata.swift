@@ -83,7 +83,7 @@ public enum JEOLMetadata {
     /// `$KEY value` lines: key without its `$` signs → the rest of the line, trimmed; first wins.
     static func keyValues(_ text: String) -> [String: String] {
         var values: [String: String] = [:]
-        for raw in text.split(whereSeparator: \.isNewline) {
+        for raw in TextLines.split(text) {
             let line = raw.trimmingSpaces()
             guard line.hasPrefix("$") else { continue }
             let body = line.drop { $0 == "$" }

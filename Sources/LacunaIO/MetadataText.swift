@@ -18,8 +18,22 @@ enum MetadataText {
     /// UTF-8 when valid, else ISO-8859-1 (each byte is the code point of the same value).
     private static func singleByte(_ bytes: [UInt8]) -> String {
         let cleaned = bytes.filter { $0 != 0 }
-        if let text = String(validating: cleaned, as: UTF8.self) { return text }
-        return String(String.UnicodeScalarView(cleaned.map { Unicode.Scalar($0) }))
+        return String(validating: cleaned, as: UTF8.self) ?? latin1(cleaned)
+    }
+
+    /// `bytes` as ISO-8859-1: each byte is the code point of the same value.
+    static func latin1(_ bytes: [UInt8]) -> String {
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(bytes.count * 2)
+        for byte in bytes {
+            if byte < 0x80 {
+                utf8.append(byte)
+            } else {
+                utf8.append(0xC0 | byte >> 6)
+                utf8.append(0x80 | byte & 0x3F)
+            }
+        }
+        return String(decoding: utf8, as: UTF8.self)
     }
 
     private static func utf16(_ bytes: ArraySlice<UInt8>, bigEndian: Bool) -> String {

@@ -96,12 +96,13 @@ public enum ZeissMetadata {
     /// Key → value text (after the label's `=`, or `:` when there is no `=`); the first occurrence
     /// of a key wins. A key line is upper-case letters, digits and `_` and starts with a letter.
     static func keyValues(_ text: String) -> [String: String] {
-        let lines = text.split(whereSeparator: \.isNewline).map { $0.trimmingSpaces() }
+        let lines = TextLines.split(text).map { $0.trimmingSpaces() }
         var values: [String: String] = [:]
         for (index, line) in lines.enumerated().dropLast() where isKey(line) && values[line] == nil {
             let next = lines[index + 1]
-            guard let separator = next.firstIndex(of: "=") ?? next.firstIndex(of: ":") else { continue }
-            values[line] = String(next[next.index(after: separator)...]).trimmingSpaces()
+            guard let separator = next.utf8.firstIndex(of: UInt8(ascii: "=")) ?? next.utf8.firstIndex(of: UInt8(ascii: ":"))
+            else { continue }
+            values[line] = next[next.utf8.index(after: separator)...].trimmingSpaces()
         }
         return values
     }
