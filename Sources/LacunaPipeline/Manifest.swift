@@ -29,13 +29,21 @@ struct HeaderedCSV {
     var rows: [(line: Int, fields: [String])]
 
     init(path: String) throws(TableFileError) {
-        self.path = path
-        let text: String
+        try self.init(text: HeaderedCSV.readText(path: path), path: path)
+    }
+
+    /// The UTF-8 text of the file at `path`.
+    static func readText(path: String) throws(TableFileError) -> String {
         do {
-            text = try FileBytes.readText(atPath: path)
+            return try FileBytes.readText(atPath: path)
         } catch {
             throw TableFileError(path: path, line: nil, reason: "cannot read: \(error.reason)")
         }
+    }
+
+    /// Parses `text`, the contents of the file at `path` (named in errors).
+    init(text: String, path: String) throws(TableFileError) {
+        self.path = path
         let reader: CSVReader
         do {
             reader = try CSVReader(string: text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text,
@@ -103,7 +111,13 @@ struct HeaderedCSV {
 /// manifest's folder) and optional `current_density` (mA/cm²), `pixel_size_um` and `condition`.
 public enum Manifest {
     public static func read(path: String) throws(TableFileError) -> [ImageInput] {
-        let csv = try HeaderedCSV(path: path)
+        try parse(HeaderedCSV.readText(path: path), path: path)
+    }
+
+    /// Parses manifest `text` read from `path`, which names it in errors and anchors relative
+    /// image paths.
+    public static func parse(_ text: String, path: String) throws(TableFileError) -> [ImageInput] {
+        let csv = try HeaderedCSV(text: text, path: path)
         let image = try csv.require("image")
         let density = csv.index(of: "current_density")
         let pixel = csv.index(of: "pixel_size_um")
@@ -129,7 +143,12 @@ public enum Manifest {
 /// The input of `lacuna fit`: a CSV with `current_density` (mA/cm²) and `radius_um`.
 public enum FitTable {
     public static func read(path: String) throws(TableFileError) -> [(currentDensity: Double, radius: Double)] {
-        let csv = try HeaderedCSV(path: path)
+        try parse(HeaderedCSV.readText(path: path), path: path)
+    }
+
+    /// Parses table `text` read from `path` (named in errors).
+    public static func parse(_ text: String, path: String) throws(TableFileError) -> [(currentDensity: Double, radius: Double)] {
+        let csv = try HeaderedCSV(text: text, path: path)
         let density = try csv.require("current_density")
         let radius = try csv.require("radius_um")
         var points: [(Double, Double)] = []

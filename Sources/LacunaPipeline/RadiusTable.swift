@@ -34,7 +34,12 @@ public struct RadiusTable: Sendable {
     /// - Throws: `TableFileError` naming the line: a missing column, an empty, non-numeric or
     ///   out-of-range field, fewer than three rows, or a single current density in every row.
     public static func read(path: String) throws(TableFileError) -> RadiusTable {
-        let csv = try HeaderedCSV(path: path)
+        try parse(HeaderedCSV.readText(path: path), path: path)
+    }
+
+    /// Parses and checks table `text` read from `path` (named in errors), as `read(path:)` does.
+    public static func parse(_ text: String, path: String) throws(TableFileError) -> RadiusTable {
+        let csv = try HeaderedCSV(text: text, path: path)
         let density = try csv.require("current_density")
         let radius = try csv.require("radius_um")
         let radiusError = csv.index(of: "radius_se_um")
