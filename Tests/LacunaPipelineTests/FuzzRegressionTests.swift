@@ -18,4 +18,14 @@ struct TableFuzzRegressionTests {
             try RadiusTable.read(path: path)
         }
     }
+
+    @Test("A config with a 20-digit YAML 1.1 base-60 integer: read as text, refused by the option (was a trap inside Yams)")
+    func baseSixtyIntegerOverflow() throws {
+        let pairs = try ConfigFile.read(path: Self.regression("config", "base60-int-overflow.yaml"))
+        #expect(pairs.map(\.key) == ["po", "max_pixels", "max_pixels66"])
+        #expect(pairs[1].value == .string("66666646666666666666:00"))
+        let short = try ConfigFile.parse("max_pixels: 1:30", path: "short.yaml")
+        #expect(short.first?.value == .string("1:30"))
+        #expect(throws: ConfigError.self) { try ConfigFile.apply(short, to: AnalysisOptions()) }
+    }
 }
