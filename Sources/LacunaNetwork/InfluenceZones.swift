@@ -98,11 +98,16 @@ func floodRemaining(_ labels: inout LabelImage, inside: [Bool]) {
         let i = queue[head]
         head += 1
         let x = i % w, y = i / w
-        for j in [y > 0 ? i - w : -1, x > 0 ? i - 1 : -1, x + 1 < w ? i + 1 : -1, y + 1 < h ? i + w : -1]
-        where j >= 0 && inside[j] && labels.samples[j] == 0 {
+        // Up, left, right, down: the order the labels spread in.
+        func claim(_ j: Int) {
+            guard inside[j], labels.samples[j] == 0 else { return }
             labels.samples[j] = labels.samples[i]
             queue.append(j)
         }
+        if y > 0 { claim(i - w) }
+        if x > 0 { claim(i - 1) }
+        if x + 1 < w { claim(i + 1) }
+        if y + 1 < h { claim(i + w) }
     }
 }
 

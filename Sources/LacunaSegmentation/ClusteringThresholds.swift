@@ -64,11 +64,7 @@ func isodataBinImageJ(_ counts: [Int]) -> Int? {
 /// the mean, t ← (μ_b − μ_f)/(ln μ_b − ln μ_f) with foreground `level > t`, until |Δt| ≤ ½.
 /// Returns the real-valued bin position (not rounded). `nil` if a class empties.
 func liPositionSkimage(_ counts: [Int]) -> Double? {
-    var total = 0.0, sum = 0.0
-    for (i, n) in counts.enumerated() {
-        total += Double(n)
-        sum += Double(i) * Double(n)
-    }
+    let (total, sum) = histogramMoments(counts)
     guard total > 0 else { return nil }
     var next = sum / total
     var current = -1.0
@@ -95,11 +91,7 @@ func liPositionSkimage(_ counts: [Int]) -> Double? {
 /// estimate rounded half away from zero, stopping when it moves by ≤ ½; returns the last
 /// rounded level, as ImageJ 1.54 `AutoThresholder.Li` does.
 func liBinImageJ(_ counts: [Int]) -> Int? {
-    var total = 0.0, sum = 0.0
-    for (i, n) in counts.enumerated() {
-        total += Double(n)
-        sum += Double(i) * Double(n)
-    }
+    let (total, sum) = histogramMoments(counts)
     guard total > 0 else { return nil }
     var next = sum / total
     var level = 0
@@ -132,10 +124,16 @@ func liBinImageJ(_ counts: [Int]) -> Int? {
 /// The mean bin position Σ i·nᵢ / Σ nᵢ (Glasbey 1993, CVGIP: GMIP 55:532–537); ImageJ
 /// truncates it to a bin, scikit-image keeps the real mean. `nil` for an empty histogram.
 func meanPosition(_ counts: [Int]) -> Double? {
+    let (total, sum) = histogramMoments(counts)
+    return total > 0 ? sum / total : nil
+}
+
+/// The pixel count Σ nᵢ and the first moment Σ i·nᵢ of a histogram, in Double.
+private func histogramMoments(_ counts: [Int]) -> (total: Double, sum: Double) {
     var total = 0.0, sum = 0.0
     for (i, n) in counts.enumerated() {
         total += Double(n)
         sum += Double(i) * Double(n)
     }
-    return total > 0 ? sum / total : nil
+    return (total, sum)
 }
