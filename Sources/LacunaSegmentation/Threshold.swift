@@ -88,9 +88,23 @@ public enum PorePolarity: String, Sendable, CaseIterable, Codable {
 public func poreMask<S: FixedWidthInteger & UnsignedInteger & Sendable>(_ image: Image<S>, threshold t: Int,
                                                                        polarity: PorePolarity) -> Mask {
     precondition(image.channels == 1, "poreMask needs one channel, got \(image.channels)")
-    let samples: [Bool] = switch polarity {
-    case .dark: image.samples.map { Int($0) <= t }
-    case .bright: image.samples.map { Int($0) > t }
+    // value ≤ t in S itself (t clamped to S's range; below it nothing is ≤ t), written as bytes
+    // 0/1 into the Bools so that the loop vectorises.
+    let n = image.samples.count
+    let level = S(clamping: max(0, t))
+    let none = t < 0
+    let samples = [Bool](unsafeUninitializedCapacity: n) { out, initialized in
+        image.samples.withUnsafeBufferPointer { v in
+            out.withMemoryRebound(to: UInt8.self) { out in
+                let dark: UInt8 = polarity == .dark ? 1 : 0, light = 1 - dark
+                if none {
+                    out.initialize(repeating: light)
+                } else {
+                    for i in 0 ..< n { out[i] = v[i] <= level ? dark : light }
+                }
+            }
+        }
+        initialized = n
     }
     return Mask(width: image.width, height: image.height, channels: 1, samples: samples)
 }
