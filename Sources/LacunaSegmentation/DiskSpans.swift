@@ -5,8 +5,8 @@ import LacunaImage
 /// dilation sets it when some such pixel is. Pixels outside the frame are skipped (the frame
 /// continues).
 ///
-/// Each source row is reduced once along the row for every distinct half-width (van Herk-style
-/// growth: the span of half-width a is that of a − 1 combined with the two pixels a away) into
+/// Each source row is reduced once along the row for every distinct half-width (the span of
+/// half-width a is that of a − 1 combined with the two pixels a away) into
 /// a ring of the 2⌊r⌋ + 1 rows an output row needs; each output row then combines one reduced
 /// row per disc row. O(r) byte operations per pixel, all over whole rows (vectorised), and the
 /// frame is read and written once.
