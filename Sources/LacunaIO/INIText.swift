@@ -11,8 +11,7 @@ public struct INIText: Sendable, Equatable {
 
     /// Parses text decoded from `bytes` as UTF-8, or as ISO-8859-1 when it is not valid UTF-8.
     public init(bytes: [UInt8]) {
-        let cleaned = bytes.filter { $0 != 0 }
-        self.init(text: String(validating: cleaned, as: UTF8.self) ?? MetadataText.latin1(cleaned))
+        self.init(text: MetadataText.singleByte(bytes))
     }
 
     /// Parses `text`.

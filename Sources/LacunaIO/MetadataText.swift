@@ -16,7 +16,7 @@ enum MetadataText {
     }
 
     /// UTF-8 when valid, else ISO-8859-1 (each byte is the code point of the same value).
-    private static func singleByte(_ bytes: [UInt8]) -> String {
+    static func singleByte(_ bytes: [UInt8]) -> String {
         let cleaned = bytes.filter { $0 != 0 }
         return String(validating: cleaned, as: UTF8.self) ?? latin1(cleaned)
     }
