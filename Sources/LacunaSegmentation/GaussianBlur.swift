@@ -7,7 +7,7 @@ import LacunaImage
 /// `gaussian_filter(truncate=4.0)`, which scikit-image calls) and normalised to sum 1; borders are mirrored with the edge sample repeated
 /// (SciPy mode `reflect`: `d c b a | a b c d`). The result is rounded to the nearest integer of
 /// the input's depth, as ImageJ and OpenCV do for integer images. σ = 0 returns the input.
-/// Complexity O(width·height·σ) (`separableGaussian`).
+/// Complexity O(width·height·σ); memory: the result and 2r + 1 `Float` rows (`separableGaussian`).
 ///
 /// - Parameters:
 ///   - image: one channel, any unsigned integer depth; not modified.
@@ -19,14 +19,17 @@ public func gaussianBlur<S: FixedWidthInteger & UnsignedInteger & Sendable>(_ im
     precondition(sigma >= 0 && sigma.isFinite, "sigma must be finite and ≥ 0, got \(sigma)")
     if sigma == 0 || image.pixelCount == 0 { return image }
     let w = image.width, h = image.height
-    var values = image.samples.map { Float($0) }
-    separableGaussian(&values, width: w, height: h, kernel: gaussianKernel(sigma: sigma))
-    let maximum = Float(S.max)
-    // Round half away from zero (`rounded()`) without a libm call: the sums are ≥ 0 and below
-    // 2¹⁶, so truncation by `Int(_:)` and the exact fraction x − ⌊x⌋ decide it.
-    let out = values.map { value -> S in
-        let whole = Float(Int(value))
-        return S(min(maximum, value - whole >= 0.5 ? whole + 1 : whole))
+    let out = [S](unsafeUninitializedCapacity: w * h) { target, count in
+        image.samples.withUnsafeBufferPointer { source in
+            separableGaussian(
+                width: w, height: h, kernel: gaussianKernel(sigma: sigma),
+                load: { y, row in
+                    let s = source.baseAddress! + y * w
+                    for x in 0 ..< w { row[x] = Float(s[x]) }
+                },
+                store: { y, row in roundRow(row, into: target.baseAddress! + y * w, count: w) })
+        }
+        count = w * h
     }
     return Image(width: w, height: h, channels: 1, samples: out)
 }
@@ -38,4 +41,31 @@ func gaussianKernel(sigma: Double) -> [Float] {
     let total = weights[0] + 2 * weights.dropFirst().reduce(0, +)
     for i in weights.indices { weights[i] /= total }
     return weights.map(Float.init)
+}
+
+/// Rounds `count` sums to the nearest integer, halves away from zero (what `rounded()` gives),
+/// capped at `S.max`, eight at a time without a conversion instruction SSE2 lacks: adding and
+/// subtracting 2²³ rounds a sum 0 ≤ v < 2²² to the nearest even integer n exactly; v − n = ½
+/// marks the one tie that rounds up instead; the integer then sits in the low mantissa bits of
+/// n + 2²³. Sums are ≥ 0 (positive weights, unsigned samples) and below 2¹⁷.
+@inline(__always)
+private func roundRow<S: FixedWidthInteger & UnsignedInteger>(_ row: UnsafePointer<Float>, into out: UnsafeMutablePointer<S>,
+                                                             count w: Int) {
+    let magic = SIMD8<Float>(repeating: 8_388_608), maximum = SIMD8<Float>(repeating: Float(S.max))
+    var x = 0
+    while x + 8 <= w {
+        let value = UnsafeRawPointer(row + x).loadUnaligned(as: SIMD8<Float>.self)
+        let nearest = (value + magic) - magic
+        let rounded = nearest.replacing(with: nearest + 1, where: value - nearest .== 0.5)
+        let bits = unsafeBitCast(rounded.replacing(with: maximum, where: rounded .> maximum) + magic, to: SIMD8<UInt32>.self) &- 0x4B00_0000
+        for lane in 0 ..< 8 { out[x + lane] = S(truncatingIfNeeded: bits[lane]) }
+        x += 8
+    }
+    while x < w {
+        let value = row[x]
+        let nearest = (value + 8_388_608) - 8_388_608
+        let rounded = value - nearest == 0.5 ? nearest + 1 : nearest
+        out[x] = S(truncatingIfNeeded: (min(rounded, Float(S.max)) + 8_388_608).bitPattern &- 0x4B00_0000)
+        x += 1
+    }
 }

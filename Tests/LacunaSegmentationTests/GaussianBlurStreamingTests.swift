@@ -1,0 +1,81 @@
+import Foundation
+import LacunaImage
+import LacunaSynth
+@testable import LacunaSegmentation
+import Testing
+
+/// The streamed, chunked separable Gaussian against the definition written the slow way: a full
+/// row pass, then a full column pass, each sample k₀·v₀ + Σₖ kₖ·(v₋ₖ + v₊ₖ) in `Float` with
+/// mirrored indices, then `rounded()` and a cap at the depth's maximum. Bit-for-bit equal.
+@Suite("Gaussian blur: the streamed kernel equals the per-line definition")
+struct GaussianBlurStreamingTests {
+    static func naive<S: FixedWidthInteger & UnsignedInteger & Sendable>(_ image: Image<S>, sigma: Double) -> [S] {
+        let w = image.width, h = image.height, k = gaussianKernel(sigma: sigma), r = k.count - 1
+        func reflect(_ i: Int, _ n: Int) -> Int {
+            var j = i
+            while j < 0 || j >= n { j = j < 0 ? -j - 1 : 2 * n - j - 1 }
+            return j
+        }
+        let source = image.samples.map(Float.init)
+        var rows = [Float](repeating: 0, count: w * h)
+        for y in 0 ..< h {
+            for x in 0 ..< w {
+                var sum = k[0] * source[y * w + x]
+                for j in stride(from: 1, through: r, by: 1) {
+                    sum += k[j] * (source[y * w + reflect(x - j, w)] + source[y * w + reflect(x + j, w)])
+                }
+                rows[y * w + x] = sum
+            }
+        }
+        var out = [S](repeating: 0, count: w * h)
+        for y in 0 ..< h {
+            for x in 0 ..< w {
+                var sum = k[0] * rows[y * w + x]
+                for j in stride(from: 1, through: r, by: 1) {
+                    sum += k[j] * (rows[reflect(y - j, h) * w + x] + rows[reflect(y + j, h) * w + x])
+                }
+                out[y * w + x] = S(min(Float(S.max), sum.rounded()))
+            }
+        }
+        return out
+    }
+
+    static func random<S: FixedWidthInteger & UnsignedInteger & Sendable>(_: S.Type, width: Int, height: Int,
+                                                                         seed: UInt64) -> Image<S> {
+        var generator = SeededRandom(seed: seed)
+        return Image(width: width, height: height,
+                     samples: (0 ..< width * height).map { _ in S.random(in: 0 ... S.max, using: &generator) })
+    }
+
+    // Widths below, at and above the radius and the 512-column chunk, odd sizes, heights
+    // smaller than the 2r + 1 rows of the ring.
+    static let shapes: [(Int, Int, Double)] = [
+        (1, 1, 1), (3, 2, 2), (7, 5, 1), (9, 30, 1.5), (17, 3, 2), (64, 48, 1), (530, 9, 2), (1029, 21, 0.7), (40, 700, 3.2),
+    ]
+
+    @Test("8-bit images of many shapes and σ", arguments: shapes.indices)
+    func eightBit(index: Int) {
+        let (w, h, sigma) = Self.shapes[index]
+        let image = Self.random(UInt8.self, width: w, height: h, seed: UInt64(100 + index))
+        #expect(gaussianBlur(image, sigma: sigma).samples == Self.naive(image, sigma: sigma))
+    }
+
+    @Test("16-bit images of many shapes and σ, the cap at 65535 included", arguments: shapes.indices)
+    func sixteenBit(index: Int) {
+        let (w, h, sigma) = Self.shapes[index]
+        var image = Self.random(UInt16.self, width: w, height: h, seed: UInt64(200 + index))
+        // A saturated block: sums within rounding of 65535.
+        for i in 0 ..< min(image.samples.count, 3 * w) { image.samples[i] = .max }
+        #expect(gaussianBlur(image, sigma: sigma).samples == Self.naive(image, sigma: sigma))
+    }
+
+    @Test("Exact halves round away from zero")
+    func halves() {
+        // 1-D along x: σ small so the kernel is [k₀, k₁]; a step 0 → 1 makes sums that are
+        // exactly representable fractions; compare with the definition.
+        let image = Image<UInt8>(width: 16, height: 1, samples: [0, 0, 1, 1, 0, 1, 0, 255, 254, 3, 4, 4, 5, 0, 0, 9])
+        for sigma in [0.2, 0.3, 0.5, 0.8] {
+            #expect(gaussianBlur(image, sigma: sigma).samples == Self.naive(image, sigma: sigma))
+        }
+    }
+}
