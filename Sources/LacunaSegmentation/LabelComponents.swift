@@ -13,7 +13,8 @@ public struct Components: Sendable, Equatable {
 /// Labels the connected components of `mask`.
 ///
 /// Two raster passes with union–find over provisional labels (Rosenfeld & Pfaltz 1966; the
-/// equivalence table with path halving as in Wu, Otoo & Suzuki 2009, "Optimizing two-pass
+/// equivalence table with path halving and, for 8-connectivity, the decision tree that looks
+/// at one neighbour when it can, as in Wu, Otoo & Suzuki 2009, "Optimizing two-pass
 /// connected-component labeling algorithms"). Final labels are renumbered in row-major order of
 /// each component's first pixel, so the numbering does not depend on the algorithm.
 /// Complexity O(width·height·α). The mask is not modified.
@@ -35,13 +36,24 @@ public func labelComponents(of mask: Mask, connectivity: Connectivity = .eight) 
                     let row = y * w
                     for x in 0 ..< w where m[row + x] {
                         var label: Int32 = 0
-                        if x > 0 { label = merged(label, p[row + x - 1], parent) }
-                        if y > 0 {
-                            label = merged(label, p[row - w + x], parent)
-                            if connectivity == .eight {
-                                if x > 0 { label = merged(label, p[row - w + x - 1], parent) }
-                                if x + 1 < w { label = merged(label, p[row - w + x + 1], parent) }
+                        let left = x > 0 ? p[row + x - 1] : 0
+                        if connectivity == .eight && y > 0 {
+                            // Wu, Otoo & Suzuki's decision tree: the neighbour above touches
+                            // the other three, so it alone decides when it is set; the upper
+                            // left touches the left one; only up-right may join two trees.
+                            let up = p[row - w + x]
+                            let upLeft = x > 0 ? p[row - w + x - 1] : 0
+                            let upRight = x + 1 < w ? p[row - w + x + 1] : 0
+                            if up != 0 {
+                                label = up
+                            } else if upRight != 0 {
+                                label = merged(upRight, upLeft != 0 ? upLeft : left, parent)
+                            } else {
+                                label = upLeft != 0 ? upLeft : left
                             }
+                        } else {
+                            label = left
+                            if y > 0 { label = merged(label, p[row - w + x], parent) }
                         }
                         if label == 0 {
                             labels += 1

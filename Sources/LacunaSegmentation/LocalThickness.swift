@@ -41,13 +41,15 @@ public func localThickness(squaredDistances: Image<Int32>) -> Image<Double> {
         thickness.withUnsafeMutableBufferPointer { thickness in
             next.withUnsafeMutableBufferPointer { next in
                 for y in 0 ..< h { for x in 0 ... w { next[y * (w + 1) + x] = Int32(x) } }
-                for r in stride(from: largest, through: 1, by: -1) {
-                    let r2 = r * r
+                var halfWidths: [Int] = []
+                for r in stride(from: largest, through: 1, by: -1) where !buckets[r].isEmpty {
+                    // halfWidths[|dy|]: the open disk's half-width ⌊√(r² − dy² − 1)⌋ on row dy.
+                    halfWidths.removeAll(keepingCapacity: true)
+                    for dy in 0 ..< r { halfWidths.append(integerSquareRoot(r * r - dy * dy - 1)) }
                     for seed in buckets[r] {
                         let px = seed % w, py = seed / w
                         for y in max(0, py - r + 1) ... min(h - 1, py + r - 1) {
-                            let dy = y - py
-                            let half = integerSquareRoot(r2 - dy * dy - 1)
+                            let half = halfWidths[abs(y - py)]
                             let row = y * (w + 1)
                             let last = min(w - 1, px + half)
                             var x = firstUnpainted(row, max(0, px - half), next)
