@@ -98,24 +98,72 @@ private func integralRange(_ levels: [Float], inside: [Bool]) -> (lowest: Float,
     return (lowest, Int(highest - lowest) + 1)
 }
 
-/// The flood of `watershed` over integer levels: a bucket queue (`LevelQueue`, keyed so that
-/// the lowest level pops first, first in first out within a level) seeded in raster order.
+/// The flood of `watershed` over integer levels, on flat buffers: labels in a frame padded by
+/// one pixel (−1 outside the mask and the frame, 0 unclaimed), so neighbours are fixed offsets
+/// with no bounds test; the queue is one bucket per level laid out by a counting pass (every
+/// pixel is queued at most once, at its own level), each bucket first in first out, the lowest
+/// non-empty level popped first — the heap's order (level, then age). Seeded in raster order.
 private func floodIntegralLevels(_ levels: [Float], lowest: Float, levelCount: Int, markers: [Int32], inside: [Bool],
                                  connectivity: Connectivity, width w: Int, height h: Int, into out: inout [Int32]) {
-    var queue = LevelQueue()
-    let offsets = neighbourOffsets(connectivity)
-    @inline(__always) func key(_ i: Int) -> Int { levelCount - 1 - Int(levels[i] - lowest) }
-    for i in 0 ..< w * h where markers[i] > 0 && inside[i] {
-        out[i] = markers[i]
-        queue.insert(Int32(i), level: key(i))
+    let pw = w + 2
+    // cells[2p]: the label of padded pixel p; cells[2p + 1]: its level. Side by side, so the
+    // flood's scattered reads of a neighbour's label and level share a cache line.
+    var cells = [Int32](repeating: -1, count: 2 * pw * (h + 2))
+    var next = [Int](repeating: 0, count: levelCount + 1)
+    for y in 0 ..< h {
+        for x in 0 ..< w where inside[y * w + x] {
+            let level = Int(levels[y * w + x] - lowest)
+            let p = (y + 1) * pw + x + 1
+            cells[2 * p] = 0
+            cells[2 * p + 1] = Int32(level)
+            next[level + 1] += 1
+        }
     }
-    inside.withUnsafeBufferPointer { allowed in
-        out.withUnsafeMutableBufferPointer { labels in
-            while let popped = queue.popHighest() {
-                claimNeighbours(of: Int(popped), width: w, height: h, offsets: offsets, allowed: allowed,
-                                labels: labels) { j in queue.insert(Int32(j), level: key(j)) }
+    for l in 0 ..< levelCount { next[l + 1] += next[l] }
+    // Bucket l holds slots[read[l] ..< next[l]]: read from the front, written at the back.
+    var read = next
+    var slots = [Int32](repeating: 0, count: next[levelCount])
+    let offsets: [Int] = switch connectivity {
+    case .four: [-pw, -1, 1, pw]
+    case .eight: [-pw - 1, -pw, -pw + 1, -1, 1, pw - 1, pw, pw + 1]
+    }
+    cells.withUnsafeMutableBufferPointer { cells in
+        slots.withUnsafeMutableBufferPointer { slots in
+            next.withUnsafeMutableBufferPointer { write in
+                read.withUnsafeMutableBufferPointer { read in
+                    var current = levelCount
+                    @inline(__always) func push(_ p: Int) {
+                        let level = Int(cells[2 * p + 1])
+                        slots[write[level]] = Int32(p)
+                        write[level] += 1
+                        if level < current { current = level }
+                    }
+                    for y in 0 ..< h {
+                        for x in 0 ..< w where markers[y * w + x] > 0 && inside[y * w + x] {
+                            let p = (y + 1) * pw + x + 1
+                            cells[2 * p] = markers[y * w + x]
+                            push(p)
+                        }
+                    }
+                    while current < levelCount {
+                        guard read[current] < write[current] else {
+                            current += 1
+                            continue
+                        }
+                        let p = Int(slots[read[current]])
+                        read[current] += 1
+                        let label = cells[2 * p]
+                        for offset in offsets where cells[2 * (p + offset)] == 0 {
+                            cells[2 * (p + offset)] = label
+                            push(p + offset)
+                        }
+                    }
+                }
             }
         }
+    }
+    for y in 0 ..< h {
+        for x in 0 ..< w { out[y * w + x] = max(0, cells[2 * ((y + 1) * pw + x + 1)]) }
     }
 }
 
