@@ -11,9 +11,18 @@ struct ConvexPolygon {
     var ys: [Int]
 
     /// The convex hull of the points (duplicates allowed).
-    init(xs px: [Int], ys py: [Int]) {
-        precondition(px.count == py.count, "\(px.count) x values, \(py.count) y values")
-        let order = px.indices.sorted { px[$0] != px[$1] ? px[$0] < px[$1] : py[$0] < py[$1] }
+    init(xs: [Int], ys: [Int]) {
+        precondition(xs.count == ys.count, "\(xs.count) x values, \(ys.count) y values")
+        // Points sorted by x, then y, as one integer key each (pixel coordinates fit in 32
+        // bits): a plain integer sort instead of a comparison closure over indices.
+        var keys = zip(xs, ys).map { x, y in
+            UInt64(UInt32(bitPattern: Int32(truncatingIfNeeded: x)) ^ 0x8000_0000) << 32
+                | UInt64(UInt32(bitPattern: Int32(truncatingIfNeeded: y)) ^ 0x8000_0000)
+        }
+        keys.sort()
+        let px = keys.map { Int(Int32(bitPattern: UInt32(truncatingIfNeeded: $0 >> 32) ^ 0x8000_0000)) }
+        let py = keys.map { Int(Int32(bitPattern: UInt32(truncatingIfNeeded: $0) ^ 0x8000_0000)) }
+        let order = Array(px.indices)
         func cross(_ o: Int, _ a: Int, _ b: Int) -> Int {
             (px[a] - px[o]) * (py[b] - py[o]) - (py[a] - py[o]) * (px[b] - px[o])
         }
@@ -34,8 +43,8 @@ struct ConvexPolygon {
         hull.reverse()
         let start = hull.indices.min { (py[hull[$0]], px[hull[$0]]) < (py[hull[$1]], px[hull[$1]]) } ?? 0
         let rotated = Array(hull[start...] + hull[..<start])
-        xs = rotated.map { px[$0] }
-        ys = rotated.map { py[$0] }
+        self.xs = rotated.map { px[$0] }
+        self.ys = rotated.map { py[$0] }
     }
 
     var count: Int { xs.count }
