@@ -195,6 +195,13 @@ lc_status lc_png_encode(const void *raster, uint32_t width, uint32_t height, uin
     }
     png_set_write_fn(png, &sink, write_to_memory, flush_nothing);
     png_set_compression_level(png, compression_level);
+    if (compression_level == 1) {
+        /* The fast setting (overlays): the Sub filter on every row instead of libpng's trial
+           of all five filters per row. On a 12.6-MP RGB overlay this took rendering + encoding
+           from ~930 to ~700 ms for a file 2 % larger; zlib's run-length strategy as well
+           (OpenCV's default) saved another ~50 ms but made the file 84 % larger. */
+        png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_SUB);
+    }
     int color_type = palette_rgb ? PNG_COLOR_TYPE_PALETTE : color_types[channels];
     png_set_IHDR(png, info, width, height, (int)bits, color_type, PNG_INTERLACE_NONE,
                  PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);

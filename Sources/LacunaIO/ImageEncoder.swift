@@ -5,7 +5,8 @@ import LacunaImage
 /// Encoders for overlays, synthetic test images and round-trip tests.
 public enum ImageEncoder {
     /// PNG bytes of an 8-bit image with 1–4 channels (grey, grey+alpha, RGB, RGBA).
-    /// `compressionLevel` is zlib's 0…9.
+    /// `compressionLevel` is zlib's 0…9; 1 is the fast setting (overlays), which also fixes the
+    /// row filter to Sub instead of trying all five per row.
     public static func png(_ image: Image<UInt8>, compressionLevel: Int = 6) throws(ImageIOError) -> Data {
         try image.samples.withUnsafeBytes { raw in
             Result { () throws(ImageIOError) in
