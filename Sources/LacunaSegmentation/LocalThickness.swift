@@ -97,12 +97,15 @@ private func ridgeSeeds(radius: UnsafeBufferPointer<Int32>, width w: Int, height
 @inline(__always)
 private func firstUnpainted(_ row: Int, _ x: Int, _ next: UnsafeMutableBufferPointer<Int32>) -> Int {
     var x = x
-    while Int(next[row + x]) != x {
+    while true {
         let parent = Int(next[row + x])
-        next[row + x] = next[row + parent]
+        if parent == x { return x }
+        let grandparent = next[row + parent]
+        // Already one step from the end (the common case once compressed): nothing to write.
+        if Int(grandparent) == parent { return parent }
+        next[row + x] = grandparent
         x = parent
     }
-    return x
 }
 
 /// ⌊√n⌋ for n ≥ 0, exact.
