@@ -74,24 +74,43 @@ public func measureRegions(of labels: LabelImage, count: Int) -> [RegionProperti
         counts.withUnsafeMutableBufferPointer { c in
             sums.withUnsafeMutableBufferPointer { sums in
                 isBoundary.withUnsafeMutableBufferPointer { isBoundary in
+                    // One run of equal labels at a time: its count, extent and coordinate sums
+                    // at once (integer sums, exact in Double as the per-pixel sums were), and
+                    // its boundary pixels — both ends (the neighbour beyond differs), and
+                    // inside it the pixels whose upper or lower neighbour differs.
                     for y in 0 ..< h {
-                        for x in 0 ..< w {
-                            let i = y * w + x
-                            let label = Int(l[i])
-                            if label == 0 { continue }
+                        let row = y * w
+                        let edgeRow = y == 0 || y == h - 1
+                        var x = 0
+                        while x < w {
+                            let own = l[row + x]
+                            var end = x + 1
+                            while end < w && l[row + end] == own { end += 1 }
+                            if own == 0 {
+                                x = end
+                                continue
+                            }
+                            let label = Int(own)
                             precondition(label <= count, "label \(label) exceeds count \(count)")
-                            let k = label * stride
-                            c[k] += 1
+                            let k = label * stride, length = end - x
+                            c[k] += length
                             c[k + 1] = min(c[k + 1], x)
-                            c[k + 2] = max(c[k + 2], x + 1)
+                            c[k + 2] = max(c[k + 2], end)
                             c[k + 3] = min(c[k + 3], y)
                             c[k + 4] = max(c[k + 4], y + 1)
-                            sums[2 * label] += Double(x)
-                            sums[2 * label + 1] += Double(y)
-                            let atEdge = x == 0 || y == 0 || x == w - 1 || y == h - 1
-                            if atEdge { c[k + 5] = 1 }
-                            let own = l[i]
-                            isBoundary[i] = atEdge || l[i - 1] != own || l[i + 1] != own || l[i - w] != own || l[i + w] != own
+                            sums[2 * label] += Double((x + end - 1) * length / 2)
+                            sums[2 * label + 1] += Double(y * length)
+                            if edgeRow || x == 0 || end == w { c[k + 5] = 1 }
+                            isBoundary[row + x] = true
+                            isBoundary[row + end - 1] = true
+                            if edgeRow {
+                                for i in row + x ..< row + end { isBoundary[i] = true }
+                            } else if length > 2 {
+                                for i in row + x + 1 ..< row + end - 1 {
+                                    isBoundary[i] = l[i - w] != own || l[i + w] != own
+                                }
+                            }
+                            x = end
                         }
                     }
                 }
@@ -124,19 +143,34 @@ private func perimeterPass(_ l: UnsafeBufferPointer<Int32>, _ w: Int, _ h: Int, 
     for code in [13, 23] { weights[code] = (1 + 2.0.squareRoot()) / 2 }
     let neighbours = [(-1, 0, 2), (1, 0, 2), (0, -1, 2), (0, 1, 2),
                       (-1, -1, 10), (1, -1, 10), (-1, 1, 10), (1, 1, 10)]
-    for y in 0 ..< h {
-        for x in 0 ..< w {
-            let i = y * w + x
-            guard isBoundary[i] else { continue }
-            let own = l[i]
-            var code = 1
-            for (dx, dy, weight) in neighbours {
-                let nx = x + dx, ny = y + dy
-                if nx < 0 || ny < 0 || nx >= w || ny >= h { continue }
-                let j = ny * w + nx
-                if l[j] == own && isBoundary[j] { code += weight }
+    isBoundary.withUnsafeBufferPointer { boundary in
+        for y in 0 ..< h {
+            for x in 0 ..< w {
+                let i = y * w + x
+                guard boundary[i] else { continue }
+                let own = l[i]
+                var code = 1
+                if x > 0 && y > 0 && x + 1 < w && y + 1 < h {
+                    // Inside the frame: the eight neighbours without bounds tests.
+                    @inline(__always) func counts(_ j: Int) -> Bool { l[j] == own && boundary[j] }
+                    if counts(i - 1) { code += 2 }
+                    if counts(i + 1) { code += 2 }
+                    if counts(i - w) { code += 2 }
+                    if counts(i + w) { code += 2 }
+                    if counts(i - w - 1) { code += 10 }
+                    if counts(i - w + 1) { code += 10 }
+                    if counts(i + w - 1) { code += 10 }
+                    if counts(i + w + 1) { code += 10 }
+                } else {
+                    for (dx, dy, weight) in neighbours {
+                        let nx = x + dx, ny = y + dy
+                        if nx < 0 || ny < 0 || nx >= w || ny >= h { continue }
+                        let j = ny * w + nx
+                        if l[j] == own && boundary[j] { code += weight }
+                    }
+                }
+                add(Int(own), weights[code])
             }
-            add(Int(own), weights[code])
         }
     }
 }
