@@ -37,7 +37,15 @@ public func labelComponents(of mask: Mask, connectivity: Connectivity = .eight) 
                     for x in 0 ..< w where m[row + x] {
                         var label: Int32 = 0
                         let left = x > 0 ? p[row + x - 1] : 0
-                        if connectivity == .eight && y > 0 {
+                        if connectivity == .eight && y > 0 && left != 0 {
+                            // Inside a run: the left pixel already met the upper left and the
+                            // upper neighbour; only the upper right is new, and it joins
+                            // another tree only across a gap above.
+                            label = left
+                            if x + 1 < w && p[row - w + x] == 0 && p[row - w + x + 1] != 0 {
+                                label = merged(left, p[row - w + x + 1], parent)
+                            }
+                        } else if connectivity == .eight && y > 0 {
                             // Wu, Otoo & Suzuki's decision tree: the neighbour above touches
                             // the other three, so it alone decides when it is set; the upper
                             // left touches the left one; only up-right may join two trees.
@@ -65,7 +73,16 @@ public func labelComponents(of mask: Mask, connectivity: Connectivity = .eight) 
                 }
                 // Renumber roots in order of first appearance (row-major), reusing `parent`:
                 // a root's entry becomes −(final label).
+                // Neighbouring pixels mostly share a provisional label: the last one's final
+                // label is reused without a walk.
+                var lastProvisional: Int32 = 0, lastFinal: Int32 = 0
                 for i in 0 ..< w * h where p[i] != 0 {
+                    if p[i] == lastProvisional {
+                        p[i] = lastFinal
+                        areas[Int(lastFinal)] += 1
+                        continue
+                    }
+                    lastProvisional = p[i]
                     let root = Int(equivalenceRoot(p[i], parent))
                     var label = parent[root]
                     if label >= 0 {
@@ -74,8 +91,9 @@ public func labelComponents(of mask: Mask, connectivity: Connectivity = .eight) 
                         label = -count
                         parent[root] = label
                     }
-                    p[i] = -label
-                    areas[Int(-label)] += 1
+                    lastFinal = -label
+                    p[i] = lastFinal
+                    areas[Int(lastFinal)] += 1
                 }
             }
         }
