@@ -75,18 +75,43 @@ private struct EnvelopeRow {
         start = [Int](repeating: 0, count: w + 2)
     }
 
-    /// Replaces the column distances g of `row` by the squared distances.
+    /// Replaces the column distances g of `row` by the squared distances, one run of mask
+    /// pixels (g > 0) at a time: a background pixel (g = 0) just beyond each end of the run, or
+    /// the outside when `padded`, is nearer than any column farther out, so the lower envelope
+    /// over the run and those two columns gives the same minima as over the whole row.
     mutating func transform(_ row: UnsafeMutableBufferPointer<Int32>) {
-        let w = row.count, first = padded ? 0 : 1, last = padded ? w + 1 : w, infinite = infinite
+        let w = row.count, padded = padded
+        for x in 0 ..< w { squared[x + 1] = Int(row[x]) * Int(row[x]) }
+        if padded {
+            squared[0] = 0
+            squared[w + 1] = 0
+        }
+        var x = 0
+        while x < w {
+            guard row[x] != 0 else {
+                x += 1
+                continue
+            }
+            var end = x + 1
+            while end < w && row[end] != 0 { end += 1 }
+            // Positions are pixel + 1; 0 and w + 1 are the outside.
+            envelope(from: x > 0 || padded ? x : 1, through: end < w || padded ? end + 1 : w,
+                     writing: x + 1 ... end, into: row)
+            x = end
+        }
+    }
+
+    /// Meijster's lower envelope of the parabolas (x − i)² + g²(i) for positions i in
+    /// `first…last`, evaluated at the positions `written` (pixel = position − 1).
+    private mutating func envelope(from first: Int, through last: Int, writing written: ClosedRange<Int>,
+                                   into row: UnsafeMutableBufferPointer<Int32>) {
+        let infinite = infinite
         squared.withUnsafeMutableBufferPointer { g2 in
             apex.withUnsafeMutableBufferPointer { s in
                 start.withUnsafeMutableBufferPointer { t in
-                    for x in 0 ..< w { g2[x + 1] = Int(row[x]) * Int(row[x]) }
-                    if padded {
-                        g2[0] = 0
-                        g2[last] = 0
-                    }
-                    @inline(__always) func f(_ x: Int, _ i: Int) -> Int { (x - i) * (x - i) + g2[i] }
+                    // Wrapping arithmetic: every value stays below (w + h)² + (w + 2)², far from
+                    // Int's range, and the overflow checks kept the loop from being tight.
+                    @inline(__always) func f(_ x: Int, _ i: Int) -> Int { (x &- i) &* (x &- i) &+ g2[i] }
                     var q = 0
                     s[0] = first
                     t[0] = first
@@ -97,10 +122,10 @@ private struct EnvelopeRow {
                             s[0] = u
                         } else {
                             let i = s[q]
-                            let numerator = u * u - i * i + g2[u] - g2[i], denominator = 2 * (u - i)
+                            let numerator = u &* u &- i &* i &+ g2[u] &- g2[i], denominator = 2 &* (u &- i)
                             let separator = numerator >= 0 ? numerator / denominator
-                                : -((-numerator + denominator - 1) / denominator)
-                            let from = separator + 1
+                                : 0 &- ((0 &- numerator &+ denominator &- 1) / denominator)
+                            let from = separator &+ 1
                             if from <= last {
                                 q += 1
                                 s[q] = u
@@ -110,7 +135,7 @@ private struct EnvelopeRow {
                     }
                     var u = last
                     while u >= first {
-                        if u >= 1 && u <= w {
+                        if written.contains(u) {
                             let d = f(u, s[q])
                             row[u - 1] = d >= infinite ? .max : Int32(d)
                         }
