@@ -40,10 +40,25 @@ public enum CellOverlay {
                      "cell overlay needs a grey image the size of the cell labels")
         let w = grey.width, h = grey.height
         let maxLabel = network.cells.map(\.label).max() ?? 0
-        var tints = [RGBColour?](repeating: nil, count: maxLabel + 1)
-        for cell in network.cells { tints[cell.label] = colour(sides: cell.sides, border: cell.touchesBorder) }
-        var rgb = [UInt8](repeating: 0, count: w * h * 3)
+        // Every tinted value comes from a table per tint and grey level, filled with the
+        // per-pixel formula: round(keep · grey + tint · colour), channel by channel.
+        let palette = sideColours.map(\.colour) + [borderColour]
         let keep = 1 - tint
+        var tinted = [UInt8](repeating: 0, count: palette.count * 256 * 3)
+        for (k, colour) in palette.enumerated() {
+            for v in 0 ..< 256 {
+                let base = (k * 256 + v) * 3
+                tinted[base] = UInt8((keep * Double(v) + tint * Double(colour.red)).rounded())
+                tinted[base + 1] = UInt8((keep * Double(v) + tint * Double(colour.green)).rounded())
+                tinted[base + 2] = UInt8((keep * Double(v) + tint * Double(colour.blue)).rounded())
+            }
+        }
+        // tintIndex[label]: the palette entry of the cell, −1 for no tint.
+        var tintIndex = [Int](repeating: -1, count: maxLabel + 1)
+        for cell in network.cells {
+            tintIndex[cell.label] = cell.touchesBorder ? palette.count - 1 : sideClass(cell.sides)
+        }
+        var rgb = [UInt8](repeating: 0, count: w * h * 3)
         func differs(_ l: UnsafeBufferPointer<Int32>, _ x: Int, _ y: Int, _ i: Int) -> Bool {
             let own = l[i]
             return (x > 0 && l[i - 1] != own) || (x + 1 < w && l[i + 1] != own)
@@ -56,12 +71,11 @@ public enum CellOverlay {
                     for y in 0 ..< h {
                         for x in 0 ..< w {
                             let i = y * w + x
-                            let v = Double(g[i])
                             var out = (g[i], g[i], g[i])
-                            if let t = tints[Int(c[i])] {
-                                out = (UInt8((keep * v + tint * Double(t.red)).rounded()),
-                                       UInt8((keep * v + tint * Double(t.green)).rounded()),
-                                       UInt8((keep * v + tint * Double(t.blue)).rounded()))
+                            let k = tintIndex[Int(c[i])]
+                            if k >= 0 {
+                                let base = (k * 256 + Int(g[i])) * 3
+                                out = (tinted[base], tinted[base + 1], tinted[base + 2])
                             }
                             if differs(c, x, y, i) { out = (0, 0, 0) }
                             if !p.isEmpty, p[i] != 0, differs(p, x, y, i) { out = (255, 255, 255) }
