@@ -27,9 +27,17 @@ public enum CellOverlay {
             + [.init(colour: borderColour, label: "border cells: \(cells.filter(\.touchesBorder).count)")]
     }
 
+    /// The tints in palette order: the side classes, then the border tint.
+    static let palette = sideColours.map(\.colour) + [borderColour]
+
+    /// The palette entry of a cell with `sides` neighbours.
+    static func paletteIndex(sides: Int, border: Bool) -> Int {
+        border ? palette.count - 1 : sideClass(sides)
+    }
+
     /// The tint of a cell with `sides` neighbours.
     public static func colour(sides: Int, border: Bool) -> RGBColour {
-        border ? borderColour : sideColours[sideClass(sides)].colour
+        palette[paletteIndex(sides: sides, border: border)]
     }
 
     /// An RGB image of `grey` (one channel, frame size) with the cells of `network` tinted and
@@ -42,7 +50,6 @@ public enum CellOverlay {
         let maxLabel = network.cells.map(\.label).max() ?? 0
         // Every tinted value comes from a table per tint and grey level, filled with the
         // per-pixel formula: round(keep · grey + tint · colour), channel by channel.
-        let palette = sideColours.map(\.colour) + [borderColour]
         let keep = 1 - tint
         var tinted = [UInt8](repeating: 0, count: palette.count * 256 * 3)
         for (k, colour) in palette.enumerated() {
@@ -56,7 +63,7 @@ public enum CellOverlay {
         // tintIndex[label]: the palette entry of the cell, −1 for no tint.
         var tintIndex = [Int](repeating: -1, count: maxLabel + 1)
         for cell in network.cells {
-            tintIndex[cell.label] = cell.touchesBorder ? palette.count - 1 : sideClass(cell.sides)
+            tintIndex[cell.label] = paletteIndex(sides: cell.sides, border: cell.touchesBorder)
         }
         var rgb = [UInt8](repeating: 0, count: w * h * 3)
         func differs(_ l: UnsafeBufferPointer<Int32>, _ x: Int, _ y: Int, _ i: Int) -> Bool {

@@ -49,7 +49,7 @@ func gaussianKernel(sigma: Double) -> [Float] {
 /// marks the one tie that rounds up instead; the integer then sits in the low mantissa bits of
 /// n + 2²³. Sums are ≥ 0 (positive weights, unsigned samples) and below 2¹⁷.
 @inline(__always)
-private func roundRow<S: FixedWidthInteger & UnsignedInteger>(_ row: UnsafePointer<Float>, into out: UnsafeMutablePointer<S>,
+func roundRow<S: FixedWidthInteger & UnsignedInteger>(_ row: UnsafePointer<Float>, into out: UnsafeMutablePointer<S>,
                                                              count w: Int) {
     let magic = SIMD8<Float>(repeating: 8_388_608), maximum = SIMD8<Float>(repeating: Float(S.max))
     var x = 0

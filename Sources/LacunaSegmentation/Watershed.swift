@@ -123,10 +123,8 @@ private func floodIntegralLevels(_ levels: [Float], lowest: Float, levelCount: I
     // Bucket l holds slots[read[l] ..< next[l]]: read from the front, written at the back.
     var read = next
     var slots = [Int32](repeating: 0, count: next[levelCount])
-    let offsets: [Int] = switch connectivity {
-    case .four: [-pw, -1, 1, pw]
-    case .eight: [-pw - 1, -pw, -pw + 1, -1, 1, pw - 1, pw, pw + 1]
-    }
+    // The heap path's neighbour order, as offsets in the padded frame.
+    let offsets = neighbourOffsets(connectivity).map { dx, dy in dy * pw + dx }
     cells.withUnsafeMutableBufferPointer { cells in
         slots.withUnsafeMutableBufferPointer { slots in
             next.withUnsafeMutableBufferPointer { write in

@@ -69,13 +69,25 @@ struct GaussianBlurStreamingTests {
         #expect(gaussianBlur(image, sigma: sigma).samples == Self.naive(image, sigma: sigma))
     }
 
-    @Test("Exact halves round away from zero")
-    func halves() {
-        // 1-D along x: σ small so the kernel is [k₀, k₁]; a step 0 → 1 makes sums that are
-        // exactly representable fractions; compare with the definition.
-        let image = Image<UInt8>(width: 16, height: 1, samples: [0, 0, 1, 1, 0, 1, 0, 255, 254, 3, 4, 4, 5, 0, 0, 9])
-        for sigma in [0.2, 0.3, 0.5, 0.8] {
-            #expect(gaussianBlur(image, sigma: sigma).samples == Self.naive(image, sigma: sigma))
+    @Test("Rounding: exact halves go away from zero, like rounded(); sums cap at the depth's maximum")
+    func rounding() {
+        // Blurred sums rarely land on a half; the rounding step gets them directly. Lengths
+        // 19 and 3 take the eight-lane loop and the scalar tail.
+        let values: [Float] = [0, 0.25, 0.5, 0.49999997, 0.50000006, 1.5, 2.5, 3.5, 254.5, 255.49998, 255.5,
+                               256.7, 1000.5, 4095.5, 65534.5, 65535.4, 65535.5, 70000, 131071.5]
+        for count in [values.count, 3] {
+            let input = Array(values.prefix(count))
+            #expect(Self.rounded(input, as: UInt8.self) == input.map { min(Double($0.rounded()), 255) }, "8-bit, \(count)")
+            #expect(Self.rounded(input, as: UInt16.self) == input.map { min(Double($0.rounded()), 65535) }, "16-bit, \(count)")
         }
+    }
+
+    static func rounded<S: FixedWidthInteger & UnsignedInteger & Sendable>(_ input: [Float], as _: S.Type) -> [Double] {
+        var out = [S](repeating: 0, count: input.count)
+        let row = UnsafeMutablePointer<Float>.allocate(capacity: input.count)
+        defer { row.deallocate() }
+        row.initialize(from: input, count: input.count)
+        out.withUnsafeMutableBufferPointer { roundRow(row, into: $0.baseAddress!, count: input.count) }
+        return out.map(Double.init)
     }
 }
