@@ -76,25 +76,49 @@ public struct FrameworkStatistics: Sendable, Equatable {
         fieldArea = field.map { $0.samples.reduce(0) { $0 + ($1 ? 1 : 0) } } ?? w * h
     }
 
-    /// Clusters of 2 × 2 blocks with three or more distinct non-zero labels.
+    /// Clusters of 2 × 2 blocks with three or more distinct non-zero labels, 8-connected
+    /// blocks counted once. The junction blocks are few (about two per cell), so they are
+    /// listed and joined by union–find over the list rather than labelled in a full frame.
     static func countJunctions(_ cells: LabelImage) -> Int {
         let w = cells.width, h = cells.height
         guard w > 1, h > 1 else { return 0 }
-        let bw = w - 1
-        var isJunction = Mask(width: bw, height: h - 1, repeating: false)
+        var blocks: [Int] = []
         cells.samples.withUnsafeBufferPointer { c in
             for y in 0 ..< h - 1 {
-                for x in 0 ..< bw {
+                for x in 0 ..< w - 1 {
                     let i = y * w + x
                     let a = c[i], b = c[i + 1], d = c[i + w], e = c[i + w + 1]
+                    if a == b && d == e || a == d && b == e { continue }
                     var distinct = a != 0 ? 1 : 0
                     if b != 0, b != a { distinct += 1 }
                     if d != 0, d != a, d != b { distinct += 1 }
                     if e != 0, e != a, e != b, e != d { distinct += 1 }
-                    if distinct >= 3 { isJunction.samples[y * bw + x] = true }
+                    if distinct >= 3 { blocks.append(i) }
                 }
             }
         }
-        return labelComponents(of: isJunction, connectivity: .eight).count
+        // Block (x, y) is keyed by its top-left pixel y·w + x; its earlier 8-neighbours are
+        // the blocks at offsets −1, −w − 1, −w and −w + 1 (x ± 1 stays within a row of blocks).
+        var position = [Int: Int](minimumCapacity: blocks.count)
+        for (k, i) in blocks.enumerated() { position[i] = k }
+        var parent = Array(blocks.indices)
+        func root(_ k: Int) -> Int {
+            var k = k
+            while parent[k] != k { parent[k] = parent[parent[k]]; k = parent[k] }
+            return k
+        }
+        var clusters = blocks.count
+        func join(_ k: Int, _ neighbour: Int) {
+            guard let j = position[neighbour] else { return }
+            let a = root(k), b = root(j)
+            if a != b { parent[max(a, b)] = min(a, b); clusters -= 1 }
+        }
+        for (k, i) in blocks.enumerated() {
+            let x = i % w
+            if x > 0 { join(k, i - 1); join(k, i - w - 1) }
+            join(k, i - w)
+            if x + 1 < w - 1 { join(k, i - w + 1) }
+        }
+        return clusters
     }
 }

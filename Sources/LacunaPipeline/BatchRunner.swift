@@ -202,7 +202,7 @@ public struct BatchRunner: Sendable {
                 try AtomicFile.write(try cellsPNG.get(), to: InputWorker.cellOverlayPath(path))
             }
             var measured = record(.measured(analyzed.measurement))
-            measured.network = analyzed.network.map { NetworkSummary($0) }
+            measured.network = analyzed.network
             return (measured, pages)
         } catch let error as AnalysisError {
             return (record(.failed(error.message)), pages)

@@ -55,7 +55,7 @@ extension ImageAnalyzer {
     func cellNetwork<S: FixedWidthInteger & UnsignedInteger & Sendable>(
         labels: LabelImage, poreCount: Int, grey: Image<S>, display: Image<UInt8>, field: Mask?,
         calibration: Calibration
-    ) -> (network: NetworkAnalysis, overlay: Image<UInt8>)? {
+    ) -> (network: NetworkSummary, overlay: Image<UInt8>)? {
         let options = options
         guard let network = NetworkAnalysis(
             pores: labels, poreCount: poreCount,
@@ -63,6 +63,6 @@ extension ImageAnalyzer {
             field: field, options: options.network) else { return nil }
         var image = CellOverlay.render(grey: display, network: network.network, pores: labels)
         OverlayAnnotations.annotate(&image, legend: CellOverlay.legend(for: network.network.cells), calibration: calibration)
-        return (network, image)
+        return (NetworkSummary(network), image)
     }
 }

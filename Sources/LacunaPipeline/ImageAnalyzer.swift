@@ -14,8 +14,9 @@ public struct AnalyzedImage: Sendable {
     /// The pores of the analysed frame: label k is pore k of `measurement.pores`, 0 is framework
     /// (pores below the minimum area included).
     public var labels: LabelImage
-    /// The cell network (`nil` with `--cells none`) and its overlay.
-    public var network: NetworkAnalysis? = nil
+    /// The cell network's tables (`nil` with `--cells none`; its label image is dropped once the
+    /// cell overlay is drawn) and its overlay.
+    public var network: NetworkSummary? = nil
     public var cellOverlay: Image<UInt8>? = nil
 }
 
@@ -181,8 +182,9 @@ public struct ImageAnalyzer: Sendable {
         let mask = fillingHoles(in: segmenter.mask(0))
         let region = try ImageAnalyzer.analysedRegion(grey: grey, poreMask: mask, file: context.regionMask,
                                                       options: options)
-        let all = ImageAnalyzer.poreComponents(of: mask, analysed: region.mask, options: options)
-        var components = removingSmallComponents(all, minimumArea: options.minimumPoreArea)
+        var components = ImageAnalyzer.poreComponents(of: mask, analysed: region.mask, options: options)
+        let found = components.count
+        removeSmallComponents(&components, minimumArea: options.minimumPoreArea)
         let keptBySize = components.count
         try Deadline.check(during: "shape measurement")
         var pores = measureRegions(of: components.labels, count: components.count)
@@ -196,7 +198,7 @@ public struct ImageAnalyzer: Sendable {
         let labels = components.labels, poreCount = components.count
         let (measured, cells) = runBoth(parallel: threads > 1, {
             measuredPores(pores, labels: labels, grey: grey, display: display, context: context, segmenter: segmenter,
-                          mask: mask, region: region, cutByRegion: cutByRegion, excludedBySize: all.count - keptBySize)
+                          mask: mask, region: region, cutByRegion: cutByRegion, excludedBySize: found - keptBySize)
         }, {
             cellNetwork(labels: labels, poreCount: poreCount, grey: grey, display: display, field: region.mask,
                         calibration: context.calibration)

@@ -20,11 +20,12 @@ import LacunaImage
 /// 4. Labels are numbered in raster order of each pore's first pixel.
 ///
 /// - Parameters:
-///   - squared: `squaredDistanceMap(of: mask)`.
+///   - squared: `squaredDistanceMap(of: mask)`, consumed (its storage becomes the levels).
 ///   - h: the tolerance in px (≥ 0).
-func splittingAtDistanceMaxima(_ mask: Mask, squared: Image<Int32>, h: Double) -> Components {
+func splittingAtDistanceMaxima(_ mask: Mask, squared: consuming Image<Int32>, h: Double) -> Components {
     let w = mask.width, height = mask.height, n = w * height
-    var level = squared.samples
+    // Taken over, not copied: the levels are overwritten below (a full frame saved at the peak).
+    var level = (consume squared).samples
     let order = maskPixelsByComponentAndLevel(level, components: labelComponents(of: mask, connectivity: .eight))
     var parent = [Int32](repeating: -1, count: n)
     var peak = [Int32](repeating: 0, count: n)

@@ -134,6 +134,14 @@ private func merged(_ label: Int32, _ neighbour: Int32, _ parent: UnsafeMutableB
 /// Keeps the components whose area is at least `minimumArea` pixels and renumbers them
 /// 1…n in their previous order.
 public func removingSmallComponents(_ components: Components, minimumArea: Int) -> Components {
+    var kept = components
+    removeSmallComponents(&kept, minimumArea: minimumArea)
+    return kept
+}
+
+/// `removingSmallComponents` in place: when the caller holds the only reference to the label
+/// image, it is renumbered without a copy (a full frame of `Int32` saved at the peak).
+public func removeSmallComponents(_ components: inout Components, minimumArea: Int) {
     var map = [Int32](repeating: 0, count: components.count + 1)
     var areas = [0]
     for label in stride(from: 1, through: components.count, by: 1) {
@@ -142,11 +150,12 @@ public func removingSmallComponents(_ components: Components, minimumArea: Int) 
             map[label] = Int32(areas.count - 1)
         }
     }
-    var labels = components.labels
-    labels.samples.withUnsafeMutableBufferPointer { l in
-        for i in l.indices where l[i] != 0 { l[i] = map[Int(l[i])] }
+    if areas.count - 1 < components.count {
+        components.labels.samples.withUnsafeMutableBufferPointer { l in
+            for i in l.indices where l[i] != 0 { l[i] = map[Int(l[i])] }
+        }
     }
-    let kept = areas.count - 1
-    areas[0] = labels.pixelCount - areas.dropFirst().reduce(0, +)
-    return Components(labels: labels, count: kept, areas: areas)
+    components.count = areas.count - 1
+    areas[0] = components.labels.pixelCount - areas.dropFirst().reduce(0, +)
+    components.areas = areas
 }

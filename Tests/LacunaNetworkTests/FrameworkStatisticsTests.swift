@@ -1,5 +1,7 @@
 import LacunaImage
 import LacunaNetwork
+import LacunaSegmentation
+import LacunaSynth
 import Testing
 
 @Suite("Wall thickness, junctions and wall length of the framework")
@@ -42,5 +44,40 @@ struct FrameworkStatisticsTests {
         #expect(framework.meanThickness == nil)
         #expect(framework.junctions == 0)
         #expect(framework.wallLength == 0)
+    }
+
+    /// The junction count by its definition: the 2 × 2 blocks with three or more distinct
+    /// non-zero labels marked in a full frame, then its 8-connected components labelled.
+    static func junctionsByDefinition(_ cells: LabelImage) -> Int {
+        let w = cells.width, h = cells.height
+        var isJunction = Mask(width: w - 1, height: h - 1, repeating: false)
+        for y in 0 ..< h - 1 {
+            for x in 0 ..< w - 1 {
+                let i = y * w + x
+                let labels = Set([cells.samples[i], cells.samples[i + 1], cells.samples[i + w], cells.samples[i + w + 1]])
+                if labels.subtracting([0]).count >= 3 { isJunction.samples[y * (w - 1) + x] = true }
+            }
+        }
+        return labelComponents(of: isJunction, connectivity: .eight).count
+    }
+
+    @Test("Junction clusters equal the full-frame labelling of the junction blocks on random cell images",
+          arguments: [(5, 31, 23), (2, 17, 40), (9, 64, 48), (3, 2, 9), (6, 9, 2)])
+    func junctionsMatchDefinition(patch: Int, width: Int, height: Int) {
+        var random = SeededRandom(seed: UInt64(7919 * patch + width * height))
+        var cells = LabelImage(width: width, height: height, repeating: 0)
+        // Patches of random labels 0…4 (0: outside the field) make junction blocks that touch
+        // in every direction, including across the frame's last column and row.
+        for y in 0 ..< height {
+            for x in 0 ..< width {
+                let cell = (y / patch) * 1000 + x / patch
+                var mixed = SeededRandom(seed: UInt64(cell) &* 0x9E37 &+ random.next() % 3)
+                cells.samples[y * width + x] = Int32(mixed.next() % 5)
+            }
+        }
+        let pores = LabelImage(width: width, height: height, repeating: 0)
+        let framework = FrameworkStatistics(cells: cells, pores: pores)
+        #expect(framework.junctions == Self.junctionsByDefinition(cells))
+        #expect(framework.junctions > 0 || width < 3 || height < 3)
     }
 }
