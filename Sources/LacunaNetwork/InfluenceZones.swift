@@ -25,13 +25,13 @@ import LacunaSegmentation
 public func influenceZones(of pores: LabelImage, field: Mask? = nil, toPore: Image<Int32>? = nil) -> LabelImage {
     let w = pores.width, h = pores.height
     let squared = toPore ?? squaredDistanceToPores(pores)
-    let inside = field?.samples ?? [Bool](repeating: true, count: w * h)
+    let inside = field?.samples
     var out = LabelImage(width: w, height: h, repeating: 0)
     var pending: [Int] = []
     out.samples.withUnsafeMutableBufferPointer { labels in
         squared.samples.withUnsafeBufferPointer { d in
             pores.samples.withUnsafeBufferPointer { p in
-                inside.withUnsafeBufferPointer { inside in
+                withFieldTest(inside) { inside in
                     for i in 0 ..< w * h where inside[i] && p[i] != 0 { labels[i] = p[i] }
                     for i in framework(byIncreasing: d, pores: p, inside: inside) {
                         let i = Int(i)
@@ -61,7 +61,7 @@ public func squaredDistanceToPores(_ pores: LabelImage) -> Image<Int32> {
 /// row-major within a distance: a counting sort over the distances (a sort when they are
 /// many more than the pixels).
 private func framework(byIncreasing d: UnsafeBufferPointer<Int32>, pores: UnsafeBufferPointer<Int32>,
-                       inside: UnsafeBufferPointer<Bool>) -> [Int32] {
+                       inside: FieldTest) -> [Int32] {
     var top = 0
     var count = 0
     for i in d.indices where inside[i] && pores[i] == 0 && d[i] != .max {
@@ -87,9 +87,24 @@ private func framework(byIncreasing d: UnsafeBufferPointer<Int32>, pores: Unsafe
     return order
 }
 
+/// Whether pixel i is in the analysed field: all pixels when there is no field mask (no
+/// frame of `true` allocated for that case).
+struct FieldTest {
+    let samples: UnsafeBufferPointer<Bool>?
+
+    @inline(__always)
+    subscript(_ i: Int) -> Bool { samples.map { $0[i] } ?? true }
+}
+
+/// Calls `body` with the field test of `samples` (`nil`: the whole frame).
+func withFieldTest<R>(_ samples: [Bool]?, _ body: (FieldTest) -> R) -> R {
+    guard let samples else { return body(FieldTest(samples: nil)) }
+    return samples.withUnsafeBufferPointer { body(FieldTest(samples: $0)) }
+}
+
 /// Gives every unlabelled field pixel connected (4-neighbours) to a labelled one the label that
 /// reaches it first in a breadth-first flood from all labelled pixels.
-func floodRemaining(_ labels: inout LabelImage, inside: [Bool]) {
+func floodRemaining(_ labels: inout LabelImage, inside: [Bool]?) {
     let w = labels.width, h = labels.height
     var queue: [Int] = []
     for i in 0 ..< w * h where labels.samples[i] != 0 { queue.append(i) }
@@ -100,7 +115,7 @@ func floodRemaining(_ labels: inout LabelImage, inside: [Bool]) {
         let x = i % w, y = i / w
         // Up, left, right, down: the order the labels spread in.
         func claim(_ j: Int) {
-            guard inside[j], labels.samples[j] == 0 else { return }
+            guard inside?[j] ?? true, labels.samples[j] == 0 else { return }
             labels.samples[j] = labels.samples[i]
             queue.append(j)
         }

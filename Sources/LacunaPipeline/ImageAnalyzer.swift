@@ -196,12 +196,14 @@ public struct ImageAnalyzer: Sendable {
         }
         try Deadline.check(during: "shapes, outlines, sensitivity and the cell network")
         let labels = components.labels, poreCount = components.count
-        let (measured, cells) = runBoth(parallel: threads > 1, {
-            measuredPores(pores, labels: labels, grey: grey, display: display, context: context, segmenter: segmenter,
-                          mask: mask, region: region, cutByRegion: cutByRegion, excludedBySize: found - keptBySize)
-        }, {
+        // On one thread the network goes first: its distance map and zones are freed before the
+        // pore overlay exists (a lower peak than the other order).
+        let (cells, measured) = runBoth(parallel: threads > 1, {
             cellNetwork(labels: labels, poreCount: poreCount, grey: grey, display: display, field: region.mask,
                         calibration: context.calibration)
+        }, {
+            measuredPores(pores, labels: labels, grey: grey, display: display, context: context, segmenter: segmenter,
+                          mask: mask, region: region, cutByRegion: cutByRegion, excludedBySize: found - keptBySize)
         })
         var analyzed = AnalyzedImage(measurement: measured.measurement, overlay: measured.overlay, labels: labels)
         analyzed.network = cells?.network

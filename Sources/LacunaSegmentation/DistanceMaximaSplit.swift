@@ -19,13 +19,99 @@ import LacunaImage
 ///    in place of a heap: the order is the heap's, level then age), seeded in raster order.
 /// 4. Labels are numbered in raster order of each pore's first pixel.
 ///
+/// Steps 1–3 run on each 8-connected component alone, in its bounding box: its squared
+/// distances there equal the frame's, because the non-component pixel nearest to a component
+/// pixel is always background (a pixel of another component would have a nearer 8-neighbour
+/// in this component, joining the two), and the frame's outside counts as background in both.
+/// Only the component labels and the output are full frames, so the peak memory is one `Int32`
+/// frame plus the largest component's box, not five frames.
+///
 /// - Parameters:
-///   - squared: `squaredDistanceMap(of: mask)`, consumed (its storage becomes the levels).
 ///   - h: the tolerance in px (≥ 0).
-func splittingAtDistanceMaxima(_ mask: Mask, squared: consuming Image<Int32>, h: Double) -> Components {
+func splittingAtDistanceMaxima(_ mask: Mask, h: Double) -> Components {
+    let w = mask.width
+    var components = labelComponents(of: mask, connectivity: .eight)
+    let count = components.count
+    let boxes = boundingBoxes(of: components.labels, count: count)
+    // Pieces of split components get provisional labels above `count`; unsplit components keep
+    // theirs. Both are renumbered in raster order at the end.
+    var nextPiece = Int32(count)
+    components.labels.samples.withUnsafeMutableBufferPointer { labels in
+        for k in stride(from: 1, through: count, by: 1) {
+            let box = boxes[k]
+            let bw = box.maxX - box.minX + 1, bh = box.maxY - box.minY + 1
+            var crop = Mask(width: bw, height: bh, repeating: false)
+            crop.samples.withUnsafeMutableBufferPointer { c in
+                for y in 0 ..< bh {
+                    let row = (box.minY + y) * w + box.minX
+                    for x in 0 ..< bw { c[y * bw + x] = labels[row + x] == Int32(k) }
+                }
+            }
+            let pieces = splittingComponent(crop, h: h)
+            guard pieces.count >= 2 else { continue }
+            pieces.labels.samples.withUnsafeBufferPointer { piece in
+                for y in 0 ..< bh {
+                    let row = (box.minY + y) * w + box.minX
+                    for x in 0 ..< bw where piece[y * bw + x] > 0 { labels[row + x] = nextPiece + piece[y * bw + x] }
+                }
+            }
+            nextPiece += Int32(pieces.count)
+        }
+    }
+    guard nextPiece > Int32(count) else { return components }
+    renumberInRasterOrder(&components, largest: Int(nextPiece))
+    return components
+}
+
+/// The inclusive bounding box of each label 1…`count` (index 0 unused).
+private func boundingBoxes(of labels: LabelImage, count: Int) -> [(minX: Int, maxX: Int, minY: Int, maxY: Int)] {
+    let w = labels.width
+    var boxes = [(minX: Int, maxX: Int, minY: Int, maxY: Int)](repeating: (.max, -1, .max, -1), count: count + 1)
+    labels.samples.withUnsafeBufferPointer { l in
+        for y in 0 ..< labels.height {
+            var x = 0
+            while x < w {
+                let k = Int(l[y * w + x])
+                guard k > 0 else { x += 1; continue }
+                let first = x
+                while x + 1 < w && l[y * w + x + 1] == Int32(k) { x += 1 }
+                boxes[k].minX = min(boxes[k].minX, first)
+                boxes[k].maxX = max(boxes[k].maxX, x)
+                boxes[k].minY = min(boxes[k].minY, y)
+                boxes[k].maxY = y
+                x += 1
+            }
+        }
+    }
+    return boxes
+}
+
+/// Renumbers the labels (values 0…`largest`) 1…n in raster order of each label's first pixel,
+/// in place, with their count and areas.
+private func renumberInRasterOrder(_ components: inout Components, largest: Int) {
+    var map = [Int32](repeating: 0, count: largest + 1)
+    var areas = [0]
+    components.labels.samples.withUnsafeMutableBufferPointer { l in
+        for i in l.indices where l[i] != 0 {
+            let old = Int(l[i])
+            if map[old] == 0 {
+                areas.append(0)
+                map[old] = Int32(areas.count - 1)
+            }
+            l[i] = map[old]
+            areas[Int(l[i])] += 1
+        }
+    }
+    areas[0] = components.labels.pixelCount - areas.dropFirst().reduce(0, +)
+    components.count = areas.count - 1
+    components.areas = areas
+}
+
+/// Steps 1–4 on one crop: `mask` holds a single 8-connected component (or several: each is
+/// handled alone), its outside is background.
+private func splittingComponent(_ mask: Mask, h: Double) -> Components {
     let w = mask.width, height = mask.height, n = w * height
-    // Taken over, not copied: the levels are overwritten below (a full frame saved at the peak).
-    var level = (consume squared).samples
+    var level = squaredDistanceMap(of: mask).samples
     let order = maskPixelsByComponentAndLevel(level, components: labelComponents(of: mask, connectivity: .eight))
     var parent = [Int32](repeating: -1, count: n)
     var peak = [Int32](repeating: 0, count: n)

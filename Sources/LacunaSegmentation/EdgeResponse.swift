@@ -21,31 +21,41 @@ import LacunaImage
 public func plusEdgeResponse<S: FixedWidthInteger & UnsignedInteger & Sendable>(_ image: Image<S>,
                                                                               sigma: Double) -> Image<Float> {
     precondition(image.channels == 1, "plusEdgeResponse needs one channel, got \(image.channels)")
-    let smooth = gaussianSmoothed(image, sigma: sigma)
+    // The response is written over the smoothed values row by row, from copies of the rows
+    // above and at the current one (the row below is still unwritten): one frame of `Float`.
+    var out = gaussianSmoothed(image, sigma: sigma)
     let w = image.width, h = image.height
-    var out = [Float](repeating: 0, count: w * h)
-    guard w >= 3 && h >= 3 else { return Image(width: w, height: h, samples: out) }
-    smooth.withUnsafeBufferPointer { f in
-        out.withUnsafeMutableBufferPointer { o in
-            for y in 1 ..< h - 1 {
-                for x in 1 ..< w - 1 {
-                    let i = y * w + x
-                    let ix = (f[i + 1] - f[i - 1]) / 2, iy = (f[i + w] - f[i - w]) / 2
-                    let ixx = f[i + 1] - 2 * f[i] + f[i - 1], iyy = f[i + w] - 2 * f[i] + f[i - w]
-                    let ixy = (f[i + w + 1] - f[i + w - 1] - f[i - w + 1] + f[i - w - 1]) / 4
-                    let g2 = ix * ix + iy * iy
-                    let along = g2 > 1e-12 ? (ix * ix * ixx + 2 * ix * iy * ixy + iy * iy * iyy) / g2 : 0
-                    o[i] = ixx + iyy + along
+    guard w >= 3 && h >= 3 else { return Image(width: w, height: h, samples: [Float](repeating: 0, count: w * h)) }
+    var above = [Float](repeating: 0, count: w), here = [Float](repeating: 0, count: w)
+    out.withUnsafeMutableBufferPointer { o in
+        above.withUnsafeMutableBufferPointer { up in
+            here.withUnsafeMutableBufferPointer { mid in
+                var up = up, mid = mid
+                for x in 0 ..< w { up[x] = o[x]; mid[x] = o[w + x] }
+                for y in 1 ..< h - 1 {
+                    let down = UnsafeBufferPointer(rebasing: o[(y + 1) * w ..< (y + 2) * w])
+                    let row = y * w
+                    for x in 1 ..< w - 1 {
+                        let ix = (mid[x + 1] - mid[x - 1]) / 2, iy = (down[x] - up[x]) / 2
+                        let ixx = mid[x + 1] - 2 * mid[x] + mid[x - 1], iyy = down[x] - 2 * mid[x] + up[x]
+                        let ixy = (down[x + 1] - down[x - 1] - up[x + 1] + up[x - 1]) / 4
+                        let g2 = ix * ix + iy * iy
+                        let along = g2 > 1e-12 ? (ix * ix * ixx + 2 * ix * iy * ixy + iy * iy * iyy) / g2 : 0
+                        o[row + x] = ixx + iyy + along
+                    }
+                    // The rows move up: the old row above is reused for the row below.
+                    swap(&up, &mid)
+                    for x in 0 ..< w { mid[x] = down[x] }
                 }
             }
-            for x in 0 ..< w {
-                o[x] = o[w + x]
-                o[(h - 1) * w + x] = o[(h - 2) * w + x]
-            }
-            for y in 0 ..< h {
-                o[y * w] = o[y * w + 1]
-                o[y * w + w - 1] = o[y * w + w - 2]
-            }
+        }
+        for x in 0 ..< w {
+            o[x] = o[w + x]
+            o[(h - 1) * w + x] = o[(h - 2) * w + x]
+        }
+        for y in 0 ..< h {
+            o[y * w] = o[y * w + 1]
+            o[y * w + w - 1] = o[y * w + w - 2]
         }
     }
     return Image(width: w, height: h, samples: out)

@@ -20,5 +20,5 @@ import LacunaImage
 /// - Complexity: O(N·α(N)) for N pixels, plus a counting sort over the squared distances.
 public func splittingTouchingPores(_ mask: Mask, tolerance: Double) -> Components {
     precondition(tolerance >= 0 && tolerance.isFinite, "tolerance must be finite and ≥ 0, got \(tolerance)")
-    return splittingAtDistanceMaxima(mask, squared: squaredDistanceMap(of: mask), h: tolerance)
+    return splittingAtDistanceMaxima(mask, h: tolerance)
 }
