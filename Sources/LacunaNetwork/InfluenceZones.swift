@@ -13,7 +13,7 @@ import LacunaSegmentation
 /// 4-neighbour nearest to a pore, so a pixel joins the pore nearest to it up to ties on the
 /// discrete grid (±1 px along the boundaries). Pixels no smaller-distance neighbour reaches
 /// (possible only where the field mask cuts the walls) are then flooded from their labelled
-/// neighbours in breadth-first order. O(N): a counting sort over the squared distances.
+/// neighbours in breadth-first order. O(N), without sorting: each pixel is resolved after the neighbours that precede it (`labelFramework`).
 ///
 /// - Parameters:
 ///   - pores: pore labels (0 = framework); every labelled pore seeds one cell of the same label.
@@ -27,64 +27,72 @@ public func influenceZones(of pores: LabelImage, field: Mask? = nil, toPore: Ima
     let squared = toPore ?? squaredDistanceToPores(pores)
     let inside = field?.samples
     var out = LabelImage(width: w, height: h, repeating: 0)
-    var pending: [Int] = []
+    var pending = false
     out.samples.withUnsafeMutableBufferPointer { labels in
         squared.samples.withUnsafeBufferPointer { d in
             pores.samples.withUnsafeBufferPointer { p in
                 withFieldTest(inside) { inside in
                     for i in 0 ..< w * h where inside[i] && p[i] != 0 { labels[i] = p[i] }
-                    for i in framework(byIncreasing: d, pores: p, inside: inside) {
-                        let i = Int(i)
-                        let x = i % w, y = i / w
-                        var best: Int32 = 0, nearest = Int32.max
-                        if y > 0, labels[i - w] != 0, d[i - w] < nearest { best = labels[i - w]; nearest = d[i - w] }
-                        if x > 0, labels[i - 1] != 0, d[i - 1] < nearest { best = labels[i - 1]; nearest = d[i - 1] }
-                        if x + 1 < w, labels[i + 1] != 0, d[i + 1] < nearest { best = labels[i + 1]; nearest = d[i + 1] }
-                        if y + 1 < h, labels[i + w] != 0, d[i + w] < nearest { best = labels[i + w]; nearest = d[i + w] }
-                        if best != 0 { labels[i] = best } else { pending.append(i) }
-                    }
+                    pending = labelFramework(labels, d: d, pores: p, inside: inside, width: w)
                 }
             }
         }
     }
-    if !pending.isEmpty { floodRemaining(&out, inside: inside) }
+    if pending {
+        out.samples.withUnsafeMutableBufferPointer { labels in
+            for i in labels.indices where labels[i] < 0 { labels[i] = 0 }
+        }
+        floodRemaining(&out, inside: inside)
+    }
     return out
+}
+
+/// Labels the framework pixels of the field with a finite distance as if they were visited in
+/// increasing (squared distance, index) order, each taking the label of its labelled
+/// 4-neighbour nearest to a pore (up, left, right, down on ties) — without sorting them: a
+/// pixel's label depends only on its neighbours that come before it in that order, so each
+/// is resolved after those, depth first with an explicit stack. −1 marks pixels no earlier
+/// neighbour labels; returns whether there are any.
+private func labelFramework(_ labels: UnsafeMutableBufferPointer<Int32>, d: UnsafeBufferPointer<Int32>,
+                            pores: UnsafeBufferPointer<Int32>, inside: FieldTest, width w: Int) -> Bool {
+    let h = labels.count / max(w, 1)
+    var pending = false
+    var stack: [Int] = []
+    for start in labels.indices where labels[start] == 0 && inside[start] && pores[start] == 0 && d[start] != .max {
+        stack.append(start)
+        while let i = stack.last {
+            if labels[i] != 0 { stack.removeLast(); continue }
+            let x = i % w, y = i / w, here = d[i]
+            @inline(__always) func before(_ n: Int) -> Bool { d[n] < here || (d[n] == here && n < i) }
+            // Neighbours earlier in the order that are not resolved yet go first.
+            let depth = stack.count
+            @inline(__always) func resolveFirst(_ n: Int) {
+                if labels[n] == 0, inside[n], pores[n] == 0, d[n] != .max, before(n) { stack.append(n) }
+            }
+            if y > 0 { resolveFirst(i - w) }
+            if x > 0 { resolveFirst(i - 1) }
+            if x + 1 < w { resolveFirst(i + 1) }
+            if y + 1 < h { resolveFirst(i + w) }
+            guard stack.count == depth else { continue }
+            var best: Int32 = 0, nearest = Int32.max
+            @inline(__always) func consider(_ n: Int) {
+                if labels[n] > 0, before(n), d[n] < nearest { best = labels[n]; nearest = d[n] }
+            }
+            if y > 0 { consider(i - w) }
+            if x > 0 { consider(i - 1) }
+            if x + 1 < w { consider(i + 1) }
+            if y + 1 < h { consider(i + w) }
+            if best != 0 { labels[i] = best } else { labels[i] = -1; pending = true }
+            stack.removeLast()
+        }
+    }
+    return pending
 }
 
 /// The exact squared distance of every pixel to the nearest pore pixel (0 on pores,
 /// `Int32.max` when there is no pore).
 public func squaredDistanceToPores(_ pores: LabelImage) -> Image<Int32> {
     squaredDistanceMap(of: pores.map { $0 == 0 }, outsideIsBackground: false)
-}
-
-/// The framework pixels of the field with a finite distance, in increasing squared distance,
-/// row-major within a distance: a counting sort over the distances (a sort when they are
-/// many more than the pixels).
-private func framework(byIncreasing d: UnsafeBufferPointer<Int32>, pores: UnsafeBufferPointer<Int32>,
-                       inside: FieldTest) -> [Int32] {
-    var top = 0
-    var count = 0
-    for i in d.indices where inside[i] && pores[i] == 0 && d[i] != .max {
-        top = max(top, Int(d[i]))
-        count += 1
-    }
-    guard top <= 4 * count + 1024 else {
-        var keys: [UInt64] = []
-        for i in d.indices where inside[i] && pores[i] == 0 && d[i] != .max { keys.append(UInt64(d[i]) << 32 | UInt64(i)) }
-        keys.sort()
-        return keys.map { Int32(truncatingIfNeeded: $0 & 0xFFFF_FFFF) }
-    }
-    var start = [Int](repeating: 0, count: top + 2)
-    for i in d.indices where inside[i] && pores[i] == 0 && d[i] != .max { start[Int(d[i]) + 1] += 1 }
-    for l in 1 ..< start.count { start[l] += start[l - 1] }
-    var order = [Int32](repeating: 0, count: count)
-    order.withUnsafeMutableBufferPointer { order in
-        for i in d.indices where inside[i] && pores[i] == 0 && d[i] != .max {
-            order[start[Int(d[i])]] = Int32(i)
-            start[Int(d[i])] += 1
-        }
-    }
-    return order
 }
 
 /// Whether pixel i is in the analysed field: all pixels when there is no field mask (no

@@ -9,10 +9,12 @@ import LacunaSegmentation
 /// runs them side by side when the image may use two threads.
 extension ImageAnalyzer {
     /// Shape descriptors, sub-pixel outlines, the image's statistics and quality flags, and
-    /// the pore overlay with its legend.
+    /// the pore overlay with its legend. `sensitivity` gives the threshold-sensitivity pass
+    /// (run beside the shapes on two threads, or already done).
     func measuredPores<S: FixedWidthInteger & UnsignedInteger & Sendable>(
         _ pores: [RegionProperties], labels: LabelImage, grey: Image<S>, display: Image<UInt8>,
-        context: FrameContext, segmenter: Segmenter, mask: Mask, region: (mask: Mask?, source: String),
+        context: FrameContext, threshold: Int, sensitivity: () -> ThresholdSensitivity, mask: Mask,
+        region: (mask: Mask?, source: String),
         cutByRegion: [Bool]?, excludedBySize: Int
     ) -> (measurement: ImageMeasurement, overlay: Image<UInt8>) {
         let (pores, sensitivity) = runBoth(parallel: threads > 1, {
@@ -24,12 +26,11 @@ extension ImageAnalyzer {
             }
             return pores
         }, {
-            ImageAnalyzer.thresholdSensitivity(width: grey.width, height: grey.height, step: segmenter.step,
-                                               options: options, mask: segmenter.mask)
+            sensitivity()
         })
         var measurement = ImageMeasurement(
             width: grey.width, height: grey.height, databarHeight: context.databar,
-            calibration: context.calibration, threshold: segmenter.threshold, pores: pores,
+            calibration: context.calibration, threshold: threshold, pores: pores,
             databarMethod: context.databarMethod, originX: context.origin.x, originY: context.origin.y,
             warnings: context.warnings, radiusDefinition: options.radiusDefinition,
             edgeHandling: options.edgeHandling,

@@ -177,9 +177,8 @@ public struct ImageAnalyzer: Sendable {
     private func segmentAndMeasure<S: FixedWidthInteger & UnsignedInteger & Sendable>(
         _ grey: Image<S>, display: Image<UInt8>, context: FrameContext
     ) throws(AnalysisError) -> AnalyzedImage {
-        let segmenter = try ImageAnalyzer.segmenter(for: grey, options: options)
+        let (threshold, mask, sensitivity) = try thresholded(grey)
         try Deadline.check(during: "labelling")
-        let mask = fillingHoles(in: segmenter.mask(0))
         let region = try ImageAnalyzer.analysedRegion(grey: grey, poreMask: mask, file: context.regionMask,
                                                       options: options)
         var components = ImageAnalyzer.poreComponents(of: mask, analysed: region.mask, options: options)
@@ -202,13 +201,33 @@ public struct ImageAnalyzer: Sendable {
             cellNetwork(labels: labels, poreCount: poreCount, grey: grey, display: display, field: region.mask,
                         calibration: context.calibration)
         }, {
-            measuredPores(pores, labels: labels, grey: grey, display: display, context: context, segmenter: segmenter,
+            measuredPores(pores, labels: labels, grey: grey, display: display, context: context,
+                          threshold: threshold, sensitivity: sensitivity,
                           mask: mask, region: region, cutByRegion: cutByRegion, excludedBySize: found - keptBySize)
         })
         var analyzed = AnalyzedImage(measurement: measured.measurement, overlay: measured.overlay, labels: labels)
         analyzed.network = cells?.network
         analyzed.cellOverlay = cells?.overlay
         return analyzed
+    }
+
+    /// The recorded threshold level, the hole-filled pore mask and the threshold-sensitivity
+    /// pass. On one thread the pass runs now, so the smoothed frame is freed before the pores
+    /// are labelled (a full frame less at the peak); on more it is left to run beside the shape
+    /// measurements.
+    private func thresholded<S: FixedWidthInteger & UnsignedInteger & Sendable>(
+        _ grey: Image<S>
+    ) throws(AnalysisError) -> (threshold: Int, mask: Mask, sensitivity: () -> ThresholdSensitivity) {
+        let segmenter = try ImageAnalyzer.segmenter(for: grey, options: options)
+        let mask = fillingHoles(in: segmenter.mask(0))
+        let options = options, width = grey.width, height = grey.height
+        let pass = {
+            ImageAnalyzer.thresholdSensitivity(width: width, height: height, step: segmenter.step, options: options,
+                                               mask: segmenter.mask)
+        }
+        if threads > 1 { return (segmenter.threshold, mask, pass) }
+        let done = pass()
+        return (segmenter.threshold, mask, { done })
     }
 
     /// The smoothed frame as `Float` with the walls bright: as is for dark pores, negated for

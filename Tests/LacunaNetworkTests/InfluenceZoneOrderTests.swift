@@ -1,0 +1,85 @@
+import LacunaImage
+import LacunaNetwork
+import LacunaSegmentation
+import LacunaSynth
+import Testing
+
+/// `influenceZones` resolves framework pixels without sorting them; these tests check it against
+/// the definition it documents, written out here as a sort: framework pixels of the field visited
+/// in increasing (squared distance, index), each taking the label of its labelled 4-neighbour
+/// nearest to a pore (up, left, right, down on ties), the rest flooded breadth-first.
+@Suite("Influence zones equal the visit in sorted distance order")
+struct InfluenceZoneOrderTests {
+    static func byDefinition(_ pores: LabelImage, field: Mask?) -> LabelImage {
+        let w = pores.width, h = pores.height
+        let d = squaredDistanceToPores(pores).samples
+        let inside = field?.samples ?? [Bool](repeating: true, count: w * h)
+        var labels = [Int32](repeating: 0, count: w * h)
+        for i in 0 ..< w * h where inside[i] && pores.samples[i] != 0 { labels[i] = pores.samples[i] }
+        let order = (0 ..< w * h).filter { inside[$0] && pores.samples[$0] == 0 && d[$0] != .max }
+            .sorted { d[$0] != d[$1] ? d[$0] < d[$1] : $0 < $1 }
+        var pending = false
+        for i in order {
+            let x = i % w, y = i / w
+            var best: Int32 = 0, nearest = Int32.max
+            for (n, ok) in [(i - w, y > 0), (i - 1, x > 0), (i + 1, x + 1 < w), (i + w, y + 1 < h)] where ok {
+                if labels[n] != 0, d[n] < nearest { best = labels[n]; nearest = d[n] }
+            }
+            if best != 0 { labels[i] = best } else { pending = true }
+        }
+        if pending {
+            var queue = (0 ..< w * h).filter { labels[$0] != 0 }, head = 0
+            while head < queue.count {
+                let i = queue[head]
+                head += 1
+                let x = i % w, y = i / w
+                for (n, ok) in [(i - w, y > 0), (i - 1, x > 0), (i + 1, x + 1 < w), (i + w, y + 1 < h)]
+                    where ok && inside[n] && labels[n] == 0 {
+                    labels[n] = labels[i]
+                    queue.append(n)
+                }
+            }
+        }
+        return LabelImage(width: w, height: h, samples: labels)
+    }
+
+    /// Random discs and single pixels labelled 1…n (touching discs keep distinct labels, so
+    /// ties between equidistant pores are common), and optionally a field of random bands that
+    /// cut the walls and leave pixels only a flood reaches.
+    static func scene(seed: UInt64, width: Int, height: Int, withField: Bool) -> (LabelImage, Mask?) {
+        var random = SeededRandom(seed: seed)
+        var pores = LabelImage(width: width, height: height, repeating: 0)
+        for k in 1 ... 25 {
+            let cx = random.uniform() * Double(width), cy = random.uniform() * Double(height)
+            let r = random.uniform() < 0.2 ? 0.5 : 1 + random.uniform() * 5
+            for y in 0 ..< height {
+                for x in 0 ..< width where (Double(x) - cx) * (Double(x) - cx) + (Double(y) - cy) * (Double(y) - cy) <= r * r {
+                    pores.samples[y * width + x] = Int32(k)
+                }
+            }
+        }
+        guard withField else { return (pores, nil) }
+        var field = Mask(width: width, height: height, repeating: true)
+        for _ in 0 ..< 4 {
+            let x0 = Int(random.next() % UInt64(width)), thickness = 1 + Int(random.next() % 3)
+            for y in 0 ..< height { for x in x0 ..< min(width, x0 + thickness) { field.samples[y * width + x] = y % 17 == 3 } }
+        }
+        return (pores, field)
+    }
+
+    @Test("random pores, with and without a field that cuts the walls",
+          arguments: [(UInt64(31), false), (32, true), (33, false), (34, true), (35, true), (36, false)])
+    func matchesSortedVisit(seed: UInt64, withField: Bool) {
+        let (pores, field) = Self.scene(seed: seed, width: 57, height: 43, withField: withField)
+        let fast = influenceZones(of: pores, field: field)
+        let slow = Self.byDefinition(pores, field: field)
+        #expect(fast == slow, "seed \(seed)")
+        #expect(Set(fast.samples).count > 10)
+    }
+
+    @Test("no pores: nothing is labelled")
+    func noPores() {
+        let pores = LabelImage(width: 9, height: 5, repeating: 0)
+        #expect(influenceZones(of: pores).samples.allSatisfy { $0 == 0 })
+    }
+}
