@@ -69,55 +69,41 @@ public func measureRegions(of labels: LabelImage, count: Int) -> [RegionProperti
     for label in 0 ... count { counts[label * stride + 1] = Int.max; counts[label * stride + 3] = Int.max }
     var sums = [Double](repeating: 0, count: (count + 1) * 2)
     var perimeter = [Double](repeating: 0, count: count + 1)
-    var isBoundary = [Bool](repeating: false, count: w * h)
     labels.samples.withUnsafeBufferPointer { l in
         counts.withUnsafeMutableBufferPointer { c in
             sums.withUnsafeMutableBufferPointer { sums in
-                isBoundary.withUnsafeMutableBufferPointer { isBoundary in
-                    // One run of equal labels at a time: its count, extent and coordinate sums
-                    // at once (integer sums, exact in Double as the per-pixel sums were), and
-                    // its boundary pixels — both ends (the neighbour beyond differs), and
-                    // inside it the pixels whose upper or lower neighbour differs.
-                    for y in 0 ..< h {
-                        let row = y * w
-                        let edgeRow = y == 0 || y == h - 1
-                        var x = 0
-                        while x < w {
-                            let own = l[row + x]
-                            var end = x + 1
-                            while end < w && l[row + end] == own { end += 1 }
-                            if own == 0 {
-                                x = end
-                                continue
-                            }
-                            let label = Int(own)
-                            precondition(label <= count, "label \(label) exceeds count \(count)")
-                            let k = label * stride, length = end - x
-                            c[k] += length
-                            c[k + 1] = min(c[k + 1], x)
-                            c[k + 2] = max(c[k + 2], end)
-                            c[k + 3] = min(c[k + 3], y)
-                            c[k + 4] = max(c[k + 4], y + 1)
-                            sums[2 * label] += Double((x + end - 1) * length / 2)
-                            sums[2 * label + 1] += Double(y * length)
-                            if edgeRow || x == 0 || end == w { c[k + 5] = 1 }
-                            isBoundary[row + x] = true
-                            isBoundary[row + end - 1] = true
-                            if edgeRow {
-                                for i in row + x ..< row + end { isBoundary[i] = true }
-                            } else if length > 2 {
-                                for i in row + x + 1 ..< row + end - 1 {
-                                    isBoundary[i] = l[i - w] != own || l[i + w] != own
-                                }
-                            }
+                // One run of equal labels at a time: its count, extent and coordinate sums
+                // at once (integer sums, exact in Double as the per-pixel sums were).
+                for y in 0 ..< h {
+                    let row = y * w
+                    let edgeRow = y == 0 || y == h - 1
+                    var x = 0
+                    while x < w {
+                        let own = l[row + x]
+                        var end = x + 1
+                        while end < w && l[row + end] == own { end += 1 }
+                        if own == 0 {
                             x = end
+                            continue
                         }
+                        let label = Int(own)
+                        precondition(label <= count, "label \(label) exceeds count \(count)")
+                        let k = label * stride, length = end - x
+                        c[k] += length
+                        c[k + 1] = min(c[k + 1], x)
+                        c[k + 2] = max(c[k + 2], end)
+                        c[k + 3] = min(c[k + 3], y)
+                        c[k + 4] = max(c[k + 4], y + 1)
+                        sums[2 * label] += Double((x + end - 1) * length / 2)
+                        sums[2 * label + 1] += Double(y * length)
+                        if edgeRow || x == 0 || end == w { c[k + 5] = 1 }
+                        x = end
                     }
                 }
             }
         }
         perimeter.withUnsafeMutableBufferPointer { perimeter in
-            perimeterPass(l, w, h, isBoundary) { label, weight in perimeter[label] += weight }
+            perimeterPass(l, w, h) { label, weight in perimeter[label] += weight }
         }
     }
     let regions = (0 ... count).map { label in
@@ -134,39 +120,65 @@ public func measureRegions(of labels: LabelImage, count: Int) -> [RegionProperti
 
 /// Adds each boundary pixel's weight from its neighbourhood code
 /// 1 + 2·(boundary 4-neighbours) + 10·(boundary diagonal neighbours), counting only neighbours
-/// in the same region.
-private func perimeterPass(_ l: UnsafeBufferPointer<Int32>, _ w: Int, _ h: Int, _ isBoundary: [Bool],
-                           add: (Int, Double) -> Void) {
+/// in the same region. A boundary pixel is a labelled pixel on the frame's edge or with a
+/// 4-neighbour of another label; the flags of three rows at a time are kept (no full frame).
+private func perimeterPass(_ l: UnsafeBufferPointer<Int32>, _ w: Int, _ h: Int, add: (Int, Double) -> Void) {
     var weights = [Double](repeating: 0, count: 50)
     for code in [5, 7, 15, 17, 25, 27] { weights[code] = 1 }
     for code in [21, 33] { weights[code] = 2.0.squareRoot() }
     for code in [13, 23] { weights[code] = (1 + 2.0.squareRoot()) / 2 }
-    let neighbours = [(-1, 0, 2), (1, 0, 2), (0, -1, 2), (0, 1, 2),
-                      (-1, -1, 10), (1, -1, 10), (-1, 1, 10), (1, 1, 10)]
-    isBoundary.withUnsafeBufferPointer { boundary in
+    guard w > 0, h > 0 else { return }
+    // Branch-free over the row (it vectorises): labelled, and on the frame's edge or with a
+    // 4-neighbour of another label.
+    func flagBoundary(row y: Int, into flags: UnsafeMutableBufferPointer<UInt8>) {
+        let c = l.baseAddress! + y * w, f = flags.baseAddress!
+        if y == 0 || y == h - 1 || w < 3 {
+            for x in 0 ..< w { f[x] = c[x] != 0 ? 1 : 0 }
+            return
+        }
+        let up = c - w, down = c + w
+        f[0] = c[0] != 0 ? 1 : 0
+        f[w - 1] = c[w - 1] != 0 ? 1 : 0
+        for x in 1 ..< w - 1 {
+            let own = c[x]
+            let differs = (c[x - 1] ^ own) | (c[x + 1] ^ own) | (up[x] ^ own) | (down[x] ^ own)
+            f[x] = (own != 0 ? 1 : 0) & (differs != 0 ? 1 : 0)
+        }
+    }
+    var ring = [UInt8](repeating: 0, count: 3 * w)
+    ring.withUnsafeMutableBufferPointer { ring in
+        func rowFlags(_ y: Int) -> UnsafeMutableBufferPointer<UInt8> {
+            UnsafeMutableBufferPointer(rebasing: ring[(y % 3) * w ..< (y % 3 + 1) * w])
+        }
+        flagBoundary(row: 0, into: rowFlags(0))
         for y in 0 ..< h {
+            if y + 1 < h { flagBoundary(row: y + 1, into: rowFlags(y + 1)) }
+            let above = rowFlags(y + 2), here = rowFlags(y), below = rowFlags(y + 1)
+            let row = y * w
             for x in 0 ..< w {
-                let i = y * w + x
-                guard boundary[i] else { continue }
-                let own = l[i]
+                guard here[x] != 0 else { continue }
+                let i = row + x, own = l[i]
                 var code = 1
                 if x > 0 && y > 0 && x + 1 < w && y + 1 < h {
                     // Inside the frame: the eight neighbours without bounds tests.
-                    @inline(__always) func counts(_ j: Int) -> Bool { l[j] == own && boundary[j] }
-                    if counts(i - 1) { code += 2 }
-                    if counts(i + 1) { code += 2 }
-                    if counts(i - w) { code += 2 }
-                    if counts(i + w) { code += 2 }
-                    if counts(i - w - 1) { code += 10 }
-                    if counts(i - w + 1) { code += 10 }
-                    if counts(i + w - 1) { code += 10 }
-                    if counts(i + w + 1) { code += 10 }
+                    if here[x - 1] != 0 && l[i - 1] == own { code += 2 }
+                    if here[x + 1] != 0 && l[i + 1] == own { code += 2 }
+                    if above[x] != 0 && l[i - w] == own { code += 2 }
+                    if below[x] != 0 && l[i + w] == own { code += 2 }
+                    if above[x - 1] != 0 && l[i - w - 1] == own { code += 10 }
+                    if above[x + 1] != 0 && l[i - w + 1] == own { code += 10 }
+                    if below[x - 1] != 0 && l[i + w - 1] == own { code += 10 }
+                    if below[x + 1] != 0 && l[i + w + 1] == own { code += 10 }
                 } else {
-                    for (dx, dy, weight) in neighbours {
-                        let nx = x + dx, ny = y + dy
-                        if nx < 0 || ny < 0 || nx >= w || ny >= h { continue }
-                        let j = ny * w + nx
-                        if l[j] == own && boundary[j] { code += weight }
+                    for dy in -1 ... 1 {
+                        let ny = y + dy
+                        if ny < 0 || ny >= h { continue }
+                        let flags = dy < 0 ? above : dy == 0 ? here : below
+                        for dx in -1 ... 1 where dx != 0 || dy != 0 {
+                            let nx = x + dx
+                            if nx < 0 || nx >= w { continue }
+                            if flags[nx] != 0 && l[ny * w + nx] == own { code += dx == 0 || dy == 0 ? 2 : 10 }
+                        }
                     }
                 }
                 add(Int(own), weights[code])
