@@ -26,6 +26,16 @@ public struct CellNetwork: Sendable {
     public init(labels: LabelImage, count: Int, field: Mask? = nil, rule: AdjacencyRule = AdjacencyRule(),
                 pores: LabelImage? = nil, cornerTolerance: (Double) -> Double = CellNetwork.cornerTolerance(radius:),
                 toPore: Image<Int32>? = nil) {
+        self.init(labels: labels, count: count, field: field, rule: rule, pores: pores, cornerTolerance: cornerTolerance,
+                  poreDistances: pores == nil ? nil : toPore ?? squaredDistanceToPores(pores!))
+    }
+
+    /// The same with the squared distances to the pores (required when `pores` is given) in any
+    /// integer type (`.max`: no pore).
+    public init<D: FixedWidthInteger & Sendable>(
+        labels: LabelImage, count: Int, field: Mask?, rule: AdjacencyRule, pores: LabelImage?,
+        cornerTolerance: (Double) -> Double = CellNetwork.cornerTolerance(radius:), poreDistances: Image<D>?
+    ) {
         self.labels = labels
         self.rule = rule
         let regions = measureRegions(of: labels, count: count)
@@ -39,7 +49,7 @@ public struct CellNetwork: Sendable {
             }
         }
         let atFieldEdge = CellNetwork.labelsAtFieldEdge(labels, field: field, count: count)
-        let open = pores.map { cellsOpenToUnseenPores(labels, pores: $0, count: count, field: field, toPore: toPore) }
+        let open = poreDistances.map { cellsOpenToUnseenPores(labels, count: count, field: field, poreDistances: $0) }
         cells = regions.filter { $0.area > 0 }.map { region in
             let pore = poreRegions.map { $0[region.label - 1] }
             let corners = pore.flatMap { p -> Int? in

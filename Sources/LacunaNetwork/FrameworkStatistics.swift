@@ -32,8 +32,13 @@ public struct FrameworkStatistics: Sendable, Equatable {
     ///
     /// `toPore` is `squaredDistanceToPores(pores)` when the caller has it already.
     public init(cells: LabelImage, pores: LabelImage, field: Mask? = nil, toPore: Image<Int32>? = nil) {
+        self.init(cells: cells, pores: pores, field: field, poreDistances: toPore ?? squaredDistanceToPores(pores))
+    }
+
+    /// The same with the squared distances to the pores in any integer type (`.max`: no pore).
+    public init<D: FixedWidthInteger & Sendable>(cells: LabelImage, pores: LabelImage, field: Mask?,
+                                                 poreDistances distance: Image<D>) {
         let w = cells.width, h = cells.height
-        let distance = toPore ?? squaredDistanceToPores(pores)
         var samples: [Double] = []
         var edges = 0
         cells.samples.withUnsafeBufferPointer { c in

@@ -23,8 +23,15 @@ import LacunaSegmentation
 ///   - toPore: `squaredDistanceMap(of: pores.map { $0 == 0 }, outsideIsBackground: false)`
 ///     when the caller has it already; computed otherwise.
 public func influenceZones(of pores: LabelImage, field: Mask? = nil, toPore: Image<Int32>? = nil) -> LabelImage {
+    influenceZones(of: pores, field: field, poreDistances: toPore ?? squaredDistanceToPores(pores))
+}
+
+/// `influenceZones` with the squared distances to the pores given in any integer type (`Int32`
+/// from `squaredDistanceToPores`, or `UInt16` from `narrowedPoreDistances`), `.max` where there
+/// is no pore.
+public func influenceZones<D: FixedWidthInteger & Sendable>(of pores: LabelImage, field: Mask?,
+                                                             poreDistances squared: Image<D>) -> LabelImage {
     let w = pores.width, h = pores.height
-    let squared = toPore ?? squaredDistanceToPores(pores)
     let inside = field?.samples
     var out = LabelImage(width: w, height: h, repeating: 0)
     var pending = false
@@ -53,7 +60,7 @@ public func influenceZones(of pores: LabelImage, field: Mask? = nil, toPore: Ima
 /// pixel's label depends only on its neighbours that come before it in that order, so each
 /// is resolved after those, depth first with an explicit stack. −1 marks pixels no earlier
 /// neighbour labels; returns whether there are any.
-private func labelFramework(_ labels: UnsafeMutableBufferPointer<Int32>, d: UnsafeBufferPointer<Int32>,
+private func labelFramework<D: FixedWidthInteger>(_ labels: UnsafeMutableBufferPointer<Int32>, d: UnsafeBufferPointer<D>,
                             pores: UnsafeBufferPointer<Int32>, inside: FieldTest, width w: Int) -> Bool {
     let h = labels.count / max(w, 1)
     var pending = false
@@ -74,7 +81,7 @@ private func labelFramework(_ labels: UnsafeMutableBufferPointer<Int32>, d: Unsa
             if x + 1 < w { resolveFirst(i + 1) }
             if y + 1 < h { resolveFirst(i + w) }
             guard stack.count == depth else { continue }
-            var best: Int32 = 0, nearest = Int32.max
+            var best: Int32 = 0, nearest = D.max
             @inline(__always) func consider(_ n: Int) {
                 if labels[n] > 0, before(n), d[n] < nearest { best = labels[n]; nearest = d[n] }
             }
@@ -93,6 +100,15 @@ private func labelFramework(_ labels: UnsafeMutableBufferPointer<Int32>, d: Unsa
 /// `Int32.max` when there is no pore).
 public func squaredDistanceToPores(_ pores: LabelImage) -> Image<Int32> {
     squaredDistanceMap(of: pores.map { $0 == 0 }, outsideIsBackground: false)
+}
+
+/// `squared` in 16 bits (`Int32.max` becomes `UInt16.max`) when every finite value is below
+/// `UInt16.max` — walls less than 255 px from a pore everywhere, as in micrographs of holes —
+/// else `nil`. Half the memory of the 32-bit map while the cells are grown and measured.
+public func narrowedPoreDistances(_ squared: Image<Int32>) -> Image<UInt16>? {
+    let limit = Int32(UInt16.max)
+    guard !squared.samples.contains(where: { $0 >= limit && $0 != .max }) else { return nil }
+    return squared.map { $0 == .max ? UInt16.max : UInt16(truncatingIfNeeded: $0) }
 }
 
 /// Whether pixel i is in the analysed field: all pixels when there is no field mask (no
@@ -144,8 +160,14 @@ func floodRemaining(_ labels: inout LabelImage, inside: [Bool]?) {
 /// `toPore` is `squaredDistanceToPores(pores)` when the caller has it already.
 public func cellsOpenToUnseenPores(_ cells: LabelImage, pores: LabelImage, count: Int, field: Mask? = nil,
                                    toPore: Image<Int32>? = nil) -> [Bool] {
+    cellsOpenToUnseenPores(cells, count: count, field: field, poreDistances: toPore ?? squaredDistanceToPores(pores))
+}
+
+/// `cellsOpenToUnseenPores` with the squared distances to the pores in any integer type
+/// (`.max`: no pore).
+public func cellsOpenToUnseenPores<D: FixedWidthInteger & Sendable>(_ cells: LabelImage, count: Int, field: Mask?,
+                                                                     poreDistances toPore: Image<D>) -> [Bool] {
     let w = cells.width, h = cells.height
-    let toPore = toPore ?? squaredDistanceToPores(pores)
     let toFieldEdge = field.map { squaredEuclideanDistanceTransform(of: $0, outsideIsBackground: true) }
     var open = [Bool](repeating: false, count: count + 1)
     cells.samples.withUnsafeBufferPointer { c in

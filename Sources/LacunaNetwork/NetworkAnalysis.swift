@@ -48,18 +48,29 @@ public struct NetworkAnalysis: Sendable {
     /// - Returns: `nil` when `options.method` is `none`.
     public init?(pores: LabelImage, poreCount: Int, grey: () -> Image<Float>, field: Mask? = nil,
                  options: NetworkOptions) {
-        // One distance map to the pores serves the zones, the guard rule and the walls.
-        let toPore = options.method == .none ? nil : squaredDistanceToPores(pores)
-        func byPores() -> (CellNetwork, FrameworkStatistics) {
-            let cells = influenceZones(of: pores, field: field, toPore: toPore)
+        // One distance map to the pores serves the zones, the guard rule and the walls; in 16
+        // bits when it fits (it does unless walls are over 255 px thick).
+        var wide = options.method == .none ? nil : squaredDistanceToPores(pores)
+        let narrow = wide.flatMap(narrowedPoreDistances)
+        if narrow != nil { wide = nil }
+        func byPores<D: FixedWidthInteger & Sendable>(_ toPore: Image<D>) -> (CellNetwork, FrameworkStatistics) {
+            let cells = influenceZones(of: pores, field: field, poreDistances: toPore)
             return (CellNetwork(labels: cells, count: poreCount, field: field, rule: options.adjacency(for: .pores),
-                                pores: pores, toPore: toPore),
-                    FrameworkStatistics(cells: cells, pores: pores, field: field, toPore: toPore))
+                                pores: pores, poreDistances: toPore),
+                    FrameworkStatistics(cells: cells, pores: pores, field: field, poreDistances: toPore))
         }
-        func byRidges() -> (CellNetwork, FrameworkStatistics) {
+        func byRidges<D: FixedWidthInteger & Sendable>(_ toPore: Image<D>) -> (CellNetwork, FrameworkStatistics) {
             let (cells, count) = ridgeCells(grey(), options: options.ridges, field: field)
             return (CellNetwork(labels: cells, count: count, field: field, rule: options.adjacency(for: .ridges)),
-                    FrameworkStatistics(cells: cells, pores: pores, field: field, toPore: toPore))
+                    FrameworkStatistics(cells: cells, pores: pores, field: field, poreDistances: toPore))
+        }
+        func byPores() -> (CellNetwork, FrameworkStatistics) {
+            if let narrow { return byPores(narrow) }
+            return byPores(wide!)
+        }
+        func byRidges() -> (CellNetwork, FrameworkStatistics) {
+            if let narrow { return byRidges(narrow) }
+            return byRidges(wide!)
         }
         switch options.method {
         case .none:

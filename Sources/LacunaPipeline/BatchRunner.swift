@@ -187,18 +187,14 @@ public struct BatchRunner: Sendable {
             let path = multiPage && pages > 1
                 ? String(overlayPath.dropLast(4)) + ".p\(page + 1).png" : overlayPath
             try Deadline.check(during: "writing the overlay")
-            let (png, cellsPNG) = runBoth(parallel: analyzer.threads > 1 && analyzed.cellOverlay != nil, {
-                Result { () throws(ImageIOError) in try ImageEncoder.png(analyzed.overlay, compressionLevel: 1) }
-            }, {
-                analyzed.cellOverlay.map { cells in Result { () throws(ImageIOError) in try ImageEncoder.png(cells, compressionLevel: 1) } }
-            })
+            let png = Result { () throws(ImageIOError) in try ImageEncoder.png(analyzed.overlay, compressionLevel: 1) }
             try AtomicFile.write(try png.get(), to: path)
             if let maskFolder {
                 try MaskFiles.write(labels: analyzed.labels, labelCount: analyzed.measurement.pores.count,
                                     calibration: analyzed.measurement.calibration, folder: maskFolder,
                                     base: String((path as NSString).lastPathComponent.dropLast(4)))
             }
-            if let cellsPNG {
+            if let cellsPNG = analyzed.cellOverlayPNG {
                 try AtomicFile.write(try cellsPNG.get(), to: InputWorker.cellOverlayPath(path))
             }
             var measured = record(.measured(analyzed.measurement))

@@ -1,4 +1,6 @@
+import Foundation
 import LacunaImage
+import LacunaIO
 import LacunaMeasure
 import LacunaNetwork
 import LacunaReport
@@ -52,11 +54,11 @@ extension ImageAnalyzer {
         return (measurement, overlay)
     }
 
-    /// The cell network of the pores (`nil` with `--cells none`) and its overlay.
+    /// The cell network of the pores (`nil` with `--cells none`) and its overlay as a PNG.
     func cellNetwork<S: FixedWidthInteger & UnsignedInteger & Sendable>(
         labels: LabelImage, poreCount: Int, grey: Image<S>, display: Image<UInt8>, field: Mask?,
         calibration: Calibration
-    ) -> (network: NetworkSummary, overlay: Image<UInt8>)? {
+    ) -> (network: NetworkSummary, overlayPNG: Result<Data, ImageIOError>)? {
         let options = options
         guard let network = NetworkAnalysis(
             pores: labels, poreCount: poreCount,
@@ -64,6 +66,6 @@ extension ImageAnalyzer {
             field: field, options: options.network) else { return nil }
         var image = CellOverlay.render(grey: display, network: network.network, pores: labels)
         OverlayAnnotations.annotate(&image, legend: CellOverlay.legend(for: network.network.cells), calibration: calibration)
-        return (NetworkSummary(network), image)
+        return (NetworkSummary(network), Result { () throws(ImageIOError) in try ImageEncoder.png(image, compressionLevel: 1) })
     }
 }

@@ -17,7 +17,9 @@ public struct AnalyzedImage: Sendable {
     /// The cell network's tables (`nil` with `--cells none`; its label image is dropped once the
     /// cell overlay is drawn) and its overlay.
     public var network: NetworkSummary? = nil
-    public var cellOverlay: Image<UInt8>? = nil
+    /// The cell overlay, already PNG-encoded (zlib level 1) so its RGB frame is not held while
+    /// the pores are measured.
+    public var cellOverlayPNG: Result<Data, ImageIOError>? = nil
 }
 
 /// The analysis of one micrograph:
@@ -207,7 +209,7 @@ public struct ImageAnalyzer: Sendable {
         })
         var analyzed = AnalyzedImage(measurement: measured.measurement, overlay: measured.overlay, labels: labels)
         analyzed.network = cells?.network
-        analyzed.cellOverlay = cells?.overlay
+        analyzed.cellOverlayPNG = cells?.overlayPNG
         return analyzed
     }
 

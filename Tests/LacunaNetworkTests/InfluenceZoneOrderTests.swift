@@ -82,4 +82,32 @@ struct InfluenceZoneOrderTests {
         let pores = LabelImage(width: 9, height: 5, repeating: 0)
         #expect(influenceZones(of: pores).samples.allSatisfy { $0 == 0 })
     }
+
+    @Test("16-bit pore distances give the same zones, wall statistics and open cells as 32-bit",
+          arguments: [(UInt64(41), false), (42, true)])
+    func narrowDistancesAgree(seed: UInt64, withField: Bool) throws {
+        let (pores, field) = Self.scene(seed: seed, width: 57, height: 43, withField: withField)
+        let wide = squaredDistanceToPores(pores)
+        let narrow = try #require(narrowedPoreDistances(wide))
+        #expect(narrow.samples.map { $0 == .max ? Int32.max : Int32($0) } == wide.samples)
+        let cells = influenceZones(of: pores, field: field, poreDistances: narrow)
+        #expect(cells == influenceZones(of: pores, field: field, poreDistances: wide))
+        #expect(FrameworkStatistics(cells: cells, pores: pores, field: field, poreDistances: narrow)
+            == FrameworkStatistics(cells: cells, pores: pores, field: field, poreDistances: wide))
+        #expect(cellsOpenToUnseenPores(cells, count: 25, field: field, poreDistances: narrow)
+            == cellsOpenToUnseenPores(cells, count: 25, field: field, poreDistances: wide))
+    }
+
+    @Test("distances of 255 px or more stay 32-bit; a frame without pores narrows to all .max")
+    func narrowingRefusesLargeDistances() {
+        var pores = LabelImage(width: 300, height: 2, repeating: 0)
+        pores.samples[0] = 1
+        // (299)² = 89 401 does not fit below UInt16.max; 255² = 65 025 would.
+        #expect(narrowedPoreDistances(squaredDistanceToPores(pores)) == nil)
+        var near = LabelImage(width: 256, height: 1, repeating: 0)
+        near.samples[0] = 1
+        #expect(narrowedPoreDistances(squaredDistanceToPores(near))?.samples.last == 65_025)
+        let none = LabelImage(width: 5, height: 5, repeating: 0)
+        #expect(narrowedPoreDistances(squaredDistanceToPores(none))?.samples.allSatisfy { $0 == .max } == true)
+    }
 }
