@@ -91,20 +91,71 @@ private struct RayTracer {
         while s < frameExit && label(atX: cx + s * dx, y: cy + s * dy) == own { s += step }
         let leavesFrame = s >= frameExit
         let boundary = leavesFrame ? frameExit : s - step / 2
-        var best: Double? = nil
-        var t = max(0, boundary - window)
+        let first = max(0, boundary - window)
         let end = leavesFrame ? frameExit : boundary + window
-        var before = sample(cx + t * dx, cy + t * dy) * insideSign
-        while t + step <= end {
-            let after = sample(cx + (t + step) * dx, cy + (t + step) * dy) * insideSign
-            if before > 0 && after <= 0 {
-                let crossing = t + step * Double(before / (before - after))
-                if best.map({ abs(crossing - boundary) < abs($0 - boundary) }) ?? true { best = crossing }
+        let capacity = Int((end - first) / step) + 3
+        let best = withUnsafeTemporaryAllocation(of: Double.self, capacity: capacity) { grid in
+            withUnsafeTemporaryAllocation(of: Float.self, capacity: capacity) { values in
+                // The sample positions t₀, t₀ + step, … ≤ end, accumulated as a forward scan
+                // would; samples are taken only where the search below needs them.
+                var n = 1
+                grid[0] = first
+                while grid[n - 1] + step <= end {
+                    grid[n] = grid[n - 1] + step
+                    n += 1
+                }
+                for k in 0 ..< n { values[k] = .nan }
+                func value(_ k: Int) -> Float {
+                    if values[k].isNaN { values[k] = sample(cx + grid[k] * dx, cy + grid[k] * dy) * insideSign }
+                    return values[k]
+                }
+                return nearestCrossing(intervals: n - 1, grid: grid, boundary: boundary, value: value)
             }
-            before = after
-            t += step
         }
         return min(best ?? boundary, frameExit)
+    }
+
+    /// The zero crossing (positive before, ≤ 0 after) nearest `boundary` over the intervals
+    /// [grid[k], grid[k + 1]], the earlier one on a tie — what a forward scan keeping the
+    /// strictly nearer crossing finds — visiting the intervals outwards from `boundary` and
+    /// stopping once the next is farther than the best crossing: most rays need 2–4 samples,
+    /// not the window's 25.
+    @inline(__always)
+    private func nearestCrossing(intervals: Int, grid: UnsafeMutableBufferPointer<Double>, boundary: Double,
+                                 value: (Int) -> Float) -> Double? {
+        guard intervals > 0 else { return nil }
+        // How far interval k lies from the boundary (0 when it contains it); a lower bound on
+        // the distance of any crossing in it.
+        func gap(_ k: Int) -> Double {
+            if grid[k + 1] <= boundary { return boundary - grid[k + 1] }
+            if grid[k] >= boundary { return grid[k] - boundary }
+            return 0
+        }
+        var right = 0
+        while right < intervals - 1 && grid[right + 1] <= boundary { right += 1 }
+        var left = right - 1
+        var best: Double? = nil, bestDistance = Double.infinity, bestIndex = Int.max
+        while left >= 0 || right < intervals {
+            let k: Int
+            if right >= intervals || (left >= 0 && gap(left) <= gap(right)) {
+                k = left
+                left -= 1
+            } else {
+                k = right
+                right += 1
+            }
+            if gap(k) > bestDistance { break }
+            let before = value(k), after = value(k + 1)
+            guard before > 0 && after <= 0 else { continue }
+            let crossing = grid[k] + step * Double(before / (before - after))
+            let distance = abs(crossing - boundary)
+            if distance < bestDistance || (distance == bestDistance && k < bestIndex) {
+                best = crossing
+                bestDistance = distance
+                bestIndex = k
+            }
+        }
+        return best
     }
 
     /// The distance from the region's centroid to the nearest centre of a pixel outside it, or
