@@ -65,6 +65,7 @@ private func labelFramework<D: FixedWidthInteger>(_ labels: UnsafeMutableBufferP
     let h = labels.count / max(w, 1)
     var pending = false
     var stack: [Int] = []
+    stack.reserveCapacity(4096)  // chains are about as long as a wall is wide; one allocation
     for start in labels.indices where labels[start] == 0 && inside[start] && pores[start] == 0 && d[start] != .max {
         stack.append(start)
         while let i = stack.last {
