@@ -84,7 +84,7 @@ let package = Package(
                     dependencies: ["LacunaNetwork", "LacunaSegmentation", "LacunaSynth", "LacunaTestSupport"],
                     swiftSettings: strict),
         .testTarget(name: "LacunaFitTests", dependencies: ["LacunaFit"], swiftSettings: strict),
-        .testTarget(name: "LacunaReportTests", dependencies: ["LacunaReport", "LacunaNetwork", "LacunaTestSupport"],
+        .testTarget(name: "LacunaReportTests", dependencies: ["LacunaReport", "LacunaNetwork", "LacunaSynth", "LacunaTestSupport"],
                     swiftSettings: strict),
         .testTarget(name: "LacunaSynthTests",
                     dependencies: ["LacunaSynth", "LacunaIO", "LacunaTestSupport"], swiftSettings: strict),

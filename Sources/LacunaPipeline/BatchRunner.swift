@@ -111,16 +111,18 @@ public struct BatchRunner: Sendable {
                          finishedAt: RunLog.timestamp(Date()), durationS: Date().timeIntervalSince(started),
                          host: .current, mergedFrom: nil)
         try AtomicFile.write(log.encoded(), to: (outputDirectory as NSString).appendingPathComponent("run.json"))
-        try BatchRunner.writeReport(in: outputDirectory)
+        let thumbnails = outcomes.reduce(into: [String: String]()) { $0.merge($1.thumbnails) { first, _ in first } }
+        try BatchRunner.writeReport(in: outputDirectory, thumbnails: thumbnails)
         worker.cache.prune(keeping: Set(outcomes.compactMap(\.logEntry.cacheKey)))
         summary.log = log
         return summary
     }
 
-    /// Rebuilds plots/ and report.html of `folder` from the files just written (`ReportBuilder`).
-    static func writeReport(in folder: String) throws(AtomicFile.WriteError) {
+    /// Rebuilds plots/ and report.html of `folder` from the files just written (`ReportBuilder`),
+    /// with the thumbnails already made of this run's overlays (by overlay file name).
+    static func writeReport(in folder: String, thumbnails: [String: String] = [:]) throws(AtomicFile.WriteError) {
         do {
-            try ReportBuilder.build(folder: folder)
+            try ReportBuilder.build(folder: folder, thumbnails: thumbnails)
         } catch let .write(error) {
             throw error
         } catch {
@@ -153,20 +155,34 @@ public struct BatchRunner: Sendable {
     /// (a page that fails is an error row; the other pages are still analysed).
     static func process(_ input: ImageInput, analyzer: ImageAnalyzer, overlayPath: String,
                         maskFolder: String? = nil) -> [ImageRecord] {
+        processPages(input, analyzer: analyzer, overlayPath: overlayPath, maskFolder: maskFolder).map(\.record)
+    }
+
+    /// `process`, with each analysed page's overlay thumbnail (`Thumbnail.dataURI(of:maxWidth:)`,
+    /// keyed by overlay file name) made while the overlay was in memory.
+    static func processPages(_ input: ImageInput, analyzer: ImageAnalyzer, overlayPath: String,
+                             maskFolder: String? = nil) -> [PageResult] {
         switch analyzer.options.pages {
         case let .page(page):
-            return [processPage(page - 1, of: input, analyzer: analyzer, overlayPath: overlayPath,
-                                maskFolder: maskFolder).record]
+            return [processPage(page - 1, of: input, analyzer: analyzer, overlayPath: overlayPath, maskFolder: maskFolder)]
         case .all:
             let first = processPage(0, of: input, analyzer: analyzer, overlayPath: overlayPath, maskFolder: maskFolder,
                                     multiPage: true)
-            var records = [first.record]
+            var results = [first]
             for page in stride(from: 1, to: first.pages, by: 1) {
-                records.append(processPage(page, of: input, analyzer: analyzer, overlayPath: overlayPath,
-                                           maskFolder: maskFolder, multiPage: true).record)
+                results.append(processPage(page, of: input, analyzer: analyzer, overlayPath: overlayPath,
+                                           maskFolder: maskFolder, multiPage: true))
             }
-            return records
+            return results
         }
+    }
+
+    /// One page's record, the page count of its file, and its overlay's thumbnail (file name,
+    /// data URI) when the overlay was written.
+    struct PageResult: Sendable {
+        var record: ImageRecord
+        var pages: Int
+        var thumbnail: (name: String, uri: String)?
     }
 
     /// Analyses page `page` (from 0) and writes its overlay: `<name>.png`, or `<name>.p<k>.png`
@@ -174,7 +190,7 @@ public struct BatchRunner: Sendable {
     /// files named after the overlay without `.png` (`MaskFiles`). Also returns the file's page
     /// count (1 when the file could not be read).
     static func processPage(_ page: Int, of input: ImageInput, analyzer: ImageAnalyzer, overlayPath: String,
-                            maskFolder: String? = nil, multiPage: Bool = false) -> (record: ImageRecord, pages: Int) {
+                            maskFolder: String? = nil, multiPage: Bool = false) -> PageResult {
         func record(_ outcome: ImageRecord.Outcome) -> ImageRecord {
             ImageRecord(image: input.name, currentDensity: input.currentDensity, outcome: outcome, page: page + 1)
         }
@@ -199,15 +215,17 @@ public struct BatchRunner: Sendable {
             }
             var measured = record(.measured(analyzed.measurement))
             measured.network = analyzed.network
-            return (measured, pages)
+            let thumbnail = Thumbnail.dataURI(of: analyzed.overlay, maxWidth: HTMLReport.thumbnailWidth)
+            return PageResult(record: measured, pages: pages,
+                              thumbnail: thumbnail.map { ((path as NSString).lastPathComponent, $0) })
         } catch let error as AnalysisError {
-            return (record(.failed(error.message)), pages)
+            return PageResult(record: record(.failed(error.message)), pages: pages)
         } catch let error as ImageIOError {
-            return (record(.failed("overlay: \(error.message)")), pages)
+            return PageResult(record: record(.failed("overlay: \(error.message)")), pages: pages)
         } catch let error as AtomicFile.WriteError {
-            return (record(.failed(error.message)), pages)
+            return PageResult(record: record(.failed(error.message)), pages: pages)
         } catch {
-            return (record(.failed("\(error)")), pages)
+            return PageResult(record: record(.failed("\(error)")), pages: pages)
         }
     }
 

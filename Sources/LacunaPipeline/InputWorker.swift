@@ -10,6 +10,8 @@ struct InputWorker: Sendable {
         var records: [ImageRecord]
         var rows: [RecordRows]
         var logEntry: RunLog.Input
+        /// Thumbnails of the overlays written now, by overlay file name (none when reused).
+        var thumbnails: [String: String] = [:]
 
         /// An input the batch never reached (a cancelled task).
         static func notAnalysed(_ input: ImageInput, index: Int, overlayName: String) -> Outcome {
@@ -40,6 +42,7 @@ struct InputWorker: Sendable {
         let key = ResultCache.key(for: input, digest: digest, options: analyzer.options,
                                   overlayName: overlayName + (maskFolder == nil ? "" : " +masks"), build: build)
         var records: [ImageRecord] = []
+        var thumbnails: [String: String] = [:]
         let rows: [RecordRows]
         let pages: [RunLog.Page]
         var reused = false
@@ -49,9 +52,11 @@ struct InputWorker: Sendable {
             reused = true
         } else {
             let overlayPath = (overlayFolder as NSString).appendingPathComponent(overlayName)
-            records = Deadline.current.withValue(deadline) {
-                BatchRunner.process(input, analyzer: analyzer, overlayPath: overlayPath, maskFolder: maskFolder)
+            let results = Deadline.current.withValue(deadline) {
+                BatchRunner.processPages(input, analyzer: analyzer, overlayPath: overlayPath, maskFolder: maskFolder)
             }
+            records = results.map(\.record)
+            for case let (name, uri)? in results.map(\.thumbnail) { thumbnails[name] = uri }
             rows = records.map(RecordRows.init)
             pages = records.map(RunLog.Page.init)
             // A run that hit its time limit depends on the machine's speed: never reused.
@@ -65,7 +70,7 @@ struct InputWorker: Sendable {
                                  sizeBytes: digest?.size, sha256: digest?.sha256, reused: reused,
                                  timeS: Date().timeIntervalSince(start), cacheKey: cacheKey, overlay: overlayName,
                                  pages: pages)
-        return Outcome(records: records, rows: rows, logEntry: entry)
+        return Outcome(records: records, rows: rows, logEntry: entry, thumbnails: thumbnails)
     }
 
     /// The mask and label files `--save-masks` writes beside an overlay (none without a mask folder).

@@ -13,11 +13,13 @@ public enum ReportBuilder {
         public var report: String
     }
 
-    /// Writes the plots and the report of `folder`.
+    /// Writes the plots and the report of `folder`. `thumbnails` maps overlay file names
+    /// (relative to `overlays/`) to thumbnail data URIs already made from the overlays' pixels
+    /// (``Thumbnail/dataURI(of:maxWidth:)``); the other overlays are decoded from their files.
     ///
     /// - Throws: ``ReportError`` when images.csv is missing, a file cannot be read or a write fails.
     @discardableResult
-    public static func build(folder path: String) throws(ReportError) -> Result {
+    public static func build(folder path: String, thumbnails: [String: String] = [:]) throws(ReportError) -> Result {
         let folder = try ReportFolder(path: path)
         let plots = ReportPlots.render(folder)
         let plotFolder = (path as NSString).appendingPathComponent("plots")
@@ -31,11 +33,12 @@ public enum ReportBuilder {
             for plot in plots {
                 try AtomicFile.write(Data(plot.svg.utf8), to: (plotFolder as NSString).appendingPathComponent(plot.name))
             }
-            let thumbnails = overlayNames(folder).map { name in
-                name.flatMap { Thumbnail.dataURI(ofPNGAt: ((path as NSString).appendingPathComponent("overlays") as NSString)
-                    .appendingPathComponent($0), maxWidth: HTMLReport.thumbnailWidth) }
+            let overlayFolder = (path as NSString).appendingPathComponent("overlays")
+            let images = overlayNames(folder).map { name in
+                name.flatMap { thumbnails[$0] ?? Thumbnail.dataURI(ofPNGAt: (overlayFolder as NSString).appendingPathComponent($0),
+                                                                   maxWidth: HTMLReport.thumbnailWidth) }
             }
-            let html = HTMLReport.render(folder, plots: plots, thumbnails: thumbnails)
+            let html = HTMLReport.render(folder, plots: plots, thumbnails: images)
             let report = (path as NSString).appendingPathComponent("report.html")
             try AtomicFile.write(Data(html.utf8), to: report)
             return Result(plots: plots.map(\.name), report: report)

@@ -2,6 +2,7 @@ import Foundation
 import LacunaImage
 import LacunaMeasure
 import LacunaReport
+import LacunaSynth
 import Testing
 
 @Suite("images.csv and pores.csv")
@@ -103,5 +104,38 @@ struct NumberFormatTests {
         #expect(NumberFormat.significant(.infinity) == "")
         #expect(NumberFormat.fixed(0.0519999, decimals: 6) == "0.052000")
         #expect(NumberFormat.fixed(-0.0000001, decimals: 3) == "0.000")
+        #expect(NumberFormat.fixed(-0.0006, decimals: 3) == "-0.001")
+        #expect(NumberFormat.significant(1.0 / 3.0, digits: 17) == "0.33333333333333331")
+        #expect(NumberFormat.significant(-2.5e-300) == "-2.5e-300")
+        #expect(NumberFormat.significant(100000) == "100000")
+        #expect(NumberFormat.significant(999999.5) == "1e+06")
+    }
+
+    /// A value longer than the stack buffer (`%.2f` of 1e300 has 303 characters) takes the
+    /// heap path and still prints every digit.
+    @Test("long fixed values are printed whole")
+    func longFixed() {
+        let text = NumberFormat.fixed(1e300, decimals: 2)
+        #expect(text.count == 304 && text.hasPrefix("100000000000000005250476025520442024870446858110815915491585") && text.hasSuffix(".00"))
+    }
+
+    /// The same bytes as Foundation's `String(format:)` (the formatter the tables used before)
+    /// on 20 000 random values across the whole exponent range, at several precisions.
+    @Test("same bytes as Foundation's String(format:)")
+    func matchesFoundation() {
+        var generator = SeededRandom(seed: 0x5eed_2026_1203)
+        for k in 0 ..< 20000 {
+            let bits = generator.next()
+            var value = Double(bitPattern: bits)
+            if !value.isFinite { value = Double(Int64(bitPattern: bits) >> 20) / 1024 }
+            if k % 3 == 0 { value = Double(Int64(bitPattern: bits) % 10_000_000) / 997 }
+            let digits = [6, 3, 10, 17][k % 4]
+            let expected = String(format: "%.\(digits)g", locale: nil, value)
+            #expect(NumberFormat.significant(value, digits: digits) == (expected == "-0" ? "0" : expected))
+            if abs(value) < 1e12 {
+                let fixed = String(format: "%.4f", locale: nil, value)
+                #expect(NumberFormat.fixed(value, decimals: 4) == (fixed.hasPrefix("-") && Double(fixed) == 0 ? String(fixed.dropFirst()) : fixed))
+            }
+        }
     }
 }
