@@ -31,11 +31,13 @@ let package = Package(
                        providers: [.apt(["libjpeg-dev"])]),
         .systemLibrary(name: "CTIFF", path: "Sources/CTIFF", pkgConfig: "libtiff-4",
                        providers: [.apt(["libtiff-dev"])]),
+        .systemLibrary(name: "CDeflate", path: "Sources/CDeflate", pkgConfig: "libdeflate",
+                       providers: [.apt(["libdeflate-dev"])]),
         .target(
             name: "CLacunaCodecs",
-            dependencies: ["CPNG", "CJPEG", "CTIFF"],
+            dependencies: ["CPNG", "CJPEG", "CTIFF", "CDeflate"],
             cSettings: [.unsafeFlags(["-Wall", "-Wextra", "-Werror", "-Wno-unused-parameter"])],
-            linkerSettings: [.linkedLibrary("png16"), .linkedLibrary("jpeg"), .linkedLibrary("tiff")]
+            linkerSettings: [.linkedLibrary("png16"), .linkedLibrary("jpeg"), .linkedLibrary("tiff"), .linkedLibrary("deflate")]
         ),
         .target(name: "LacunaImage", swiftSettings: strict),
         .target(name: "LacunaIO",

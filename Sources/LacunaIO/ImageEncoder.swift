@@ -5,12 +5,34 @@ import LacunaImage
 /// Encoders for overlays, synthetic test images and round-trip tests.
 public enum ImageEncoder {
     /// PNG bytes of an 8-bit image with 1–4 channels (grey, grey+alpha, RGB, RGBA).
-    /// `compressionLevel` is zlib's 0…9; 1 is the fast setting (overlays), which also fixes the
-    /// row filter to Sub instead of trying all five per row.
-    public static func png(_ image: Image<UInt8>, compressionLevel: Int = 6) throws(ImageIOError) -> Data {
-        try image.samples.withUnsafeBytes { raw in
+    /// `compressionLevel` is zlib's 0…9. 1 is the fast setting (overlays): the Sub filter on
+    /// every row, then libdeflate's level 1 over the whole filtered image in one call (on a
+    /// 17.3-MP RGB overlay 2.7× zlib's level-1 speed for a file ~4 % larger). A caller that
+    /// hands the image over (`consume`) has its samples freed once they are filtered, before
+    /// the stream is compressed. Other levels, and images whose filtered rows exceed 2 GB (one
+    /// IDAT chunk's limit), go through libpng and zlib.
+    public static func png(_ image: consuming Image<UInt8>, compressionLevel: Int = 6) throws(ImageIOError) -> Data {
+        let width = image.width, height = image.height, channels = image.channels
+        let filteredSize = (width * channels + 1) * height
+        if compressionLevel == 1, filteredSize <= 2_000_000_000 {
+            let filtered = image.samples.withUnsafeBufferPointer { raster in
+                [UInt8](unsafeUninitializedCapacity: filteredSize) { buffer, count in
+                    lc_png_filter_sub(raster.baseAddress, UInt32(width), UInt32(height), UInt32(channels), buffer.baseAddress)
+                    count = filteredSize
+                }
+            }
+            _ = consume image
+            var out: UnsafeMutablePointer<UInt8>? = nil
+            var size = 0
+            var error = lc_error()
+            let status = filtered.withUnsafeBufferPointer { rows in
+                lc_png_encode_filtered(rows.baseAddress, UInt32(width), UInt32(height), UInt32(channels), &out, &size, &error)
+            }
+            return try takeBuffer(status: status, error: error, out: out, size: size)
+        }
+        return try image.samples.withUnsafeBytes { raw in
             Result { () throws(ImageIOError) in
-                try encodePNG(raw, image.width, image.height, image.channels, 8, palette: nil, level: compressionLevel)
+                try encodePNG(raw, width, height, channels, 8, palette: nil, level: compressionLevel)
             }
         }.get()
     }
@@ -156,11 +178,14 @@ public enum ImageEncoder {
         return try takeBuffer(status: status, error: error, out: out, size: size)
     }
 
+    /// The C encoder's buffer as `Data`, which takes it over (no copy) and frees it with `lc_free`.
     private static func takeBuffer(status: lc_status, error: lc_error, out: UnsafeMutablePointer<UInt8>?,
                                    size: Int) throws(ImageIOError) -> Data {
-        defer { lc_free(out) }
-        guard status == LC_OK, let out else { throw .encodeFailed(detail: message(of: error)) }
-        return Data(bytes: out, count: size)
+        guard status == LC_OK, let out else {
+            lc_free(out)
+            throw .encodeFailed(detail: message(of: error))
+        }
+        return Data(bytesNoCopy: out, count: size, deallocator: .custom { pointer, _ in lc_free(pointer) })
     }
 
     static func message(of error: lc_error) -> String {

@@ -199,12 +199,15 @@ public struct BatchRunner: Sendable {
             try Deadline.check(during: "decoding")
             let decoded = try analyzer.decodePage(page, of: input)
             pages = decoded.pages
-            let analyzed = try analyzer.analyze(decoded, input: input)
+            var analyzed = try analyzer.analyze(decoded, input: input)
             let path = multiPage && pages > 1
                 ? String(overlayPath.dropLast(4)) + ".p\(page + 1).png" : overlayPath
             try Deadline.check(during: "writing the overlay")
-            let png = Result { () throws(ImageIOError) in try ImageEncoder.png(analyzed.overlay, compressionLevel: 1) }
-            try AtomicFile.write(try png.get(), to: path)
+            let thumbnail = Thumbnail.dataURI(of: analyzed.overlay, maxWidth: HTMLReport.thumbnailWidth)
+            // The overlay is handed to the encoder, which frees the RGB frame once it is filtered.
+            let overlay = analyzed.overlay
+            analyzed.overlay = Image(width: 0, height: 0, channels: 3, samples: [])
+            try AtomicFile.write(try ImageEncoder.png(consume overlay, compressionLevel: 1), to: path)
             if let maskFolder {
                 try MaskFiles.write(labels: analyzed.labels, labelCount: analyzed.measurement.pores.count,
                                     calibration: analyzed.measurement.calibration, folder: maskFolder,
@@ -215,7 +218,6 @@ public struct BatchRunner: Sendable {
             }
             var measured = record(.measured(analyzed.measurement))
             measured.network = analyzed.network
-            let thumbnail = Thumbnail.dataURI(of: analyzed.overlay, maxWidth: HTMLReport.thumbnailWidth)
             return PageResult(record: measured, pages: pages,
                               thumbnail: thumbnail.map { ((path as NSString).lastPathComponent, $0) })
         } catch let error as AnalysisError {

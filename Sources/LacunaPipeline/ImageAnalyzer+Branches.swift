@@ -66,6 +66,15 @@ extension ImageAnalyzer {
             field: field, options: options.network) else { return nil }
         var image = CellOverlay.render(grey: display, network: network.network, pores: labels)
         OverlayAnnotations.annotate(&image, legend: CellOverlay.legend(for: network.network.cells), calibration: calibration)
-        return (NetworkSummary(network), Result { () throws(ImageIOError) in try ImageEncoder.png(image, compressionLevel: 1) })
+        let summary = NetworkSummary(network)
+        _ = consume network // the cell labels go before the overlay is encoded
+        // The overlay is handed over, so the encoder frees the RGB frame once it is filtered.
+        let png: Result<Data, ImageIOError>
+        do {
+            png = .success(try ImageEncoder.png(consume image, compressionLevel: 1))
+        } catch {
+            png = .failure(error)
+        }
+        return (summary, png)
     }
 }
