@@ -51,7 +51,7 @@ let package = Package(
                 dependencies: ["LacunaImage", "LacunaSegmentation", "LacunaMeasure", "LacunaFit"],
                 swiftSettings: strict),
         .target(name: "LacunaReport",
-                dependencies: ["LacunaImage", "LacunaIO", "LacunaMeasure", "LacunaFit", "LacunaNetwork",
+                dependencies: ["LacunaImage", "LacunaIO", "LacunaMeasure", "LacunaFit", "LacunaNetwork", "CLacunaCodecs",
                                .product(name: "CSV", package: "CSV.swift")],
                 swiftSettings: strict),
         .target(name: "LacunaSynth",

@@ -40,7 +40,7 @@ public struct ResultCache: Sendable {
     static func key(for input: ImageInput, digest: FileDigest?, options: AnalysisOptions, overlayName: String,
                     build: String) -> String? {
         guard let digest else { return nil }
-        var text = "lacuna-cache 2\nbuild \(build)\noptions \(String(reflecting: options))\n"
+        var text = "lacuna-cache 3\nbuild \(build)\noptions \(String(reflecting: options))\n"
         text += "input \(String(reflecting: input))\nfile \(digest.size) \(digest.sha256)\noverlay \(overlayName)\n"
         if let mask = options.regionMaskPath, let found = FileDigest.of(fileAt: mask) {
             text += "roi_mask \(found.size) \(found.sha256)\n"

@@ -68,6 +68,12 @@ void lc_png_filter_sub(const uint8_t *raster, uint32_t width, uint32_t height, u
 lc_status lc_png_encode_filtered(const uint8_t *filtered, uint32_t width, uint32_t height, uint32_t channels,
                                  uint8_t **out, size_t *out_size, lc_error *err);
 
+/* ---- Numbers ---- */
+/* snprintf(buffer, size, fixed ? "%.*f" : "%.*g", precision, value) in the C library's
+ * current locale (Lacuna never calls setlocale, so "C": a decimal point). Returns snprintf's
+ * count: the length the text needs, which may exceed size − 1 (then it was cut). */
+int lc_format_double(char *buffer, size_t size, int fixed, int precision, double value);
+
 /* ---- JPEG ---- */
 typedef struct lc_jpeg_reader lc_jpeg_reader;
 lc_jpeg_reader *lc_jpeg_open(const uint8_t *data, size_t size, lc_image_info *info, lc_error *err);
