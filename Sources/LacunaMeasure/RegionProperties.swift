@@ -57,9 +57,10 @@ public struct RegionProperties: Sendable, Equatable {
     public var equivalentRadius: Double { (measuredArea / Double.pi).squareRoot() }
 }
 
-/// Measures every region 1…`count` of `labels` in two passes over the image.
-/// Complexity O(width·height + count). The label image is not modified.
-public func measureRegions(of labels: LabelImage, count: Int) -> [RegionProperties] {
+/// Measures every region 1…`count` of `labels` in two passes over the image (one without
+/// `perimeters`, which then reads 0). Complexity O(width·height + count). The label image is
+/// not modified.
+public func measureRegions(of labels: LabelImage, count: Int, perimeters: Bool = true) -> [RegionProperties] {
     precondition(labels.channels == 1, "measureRegions needs one channel, got \(labels.channels)")
     let w = labels.width, h = labels.height
     // Flat accumulators, `stride` integers per label (index 0 unused): area, minX, maxX, minY,
@@ -102,8 +103,10 @@ public func measureRegions(of labels: LabelImage, count: Int) -> [RegionProperti
                 }
             }
         }
-        perimeter.withUnsafeMutableBufferPointer { perimeter in
-            perimeterPass(l, w, h) { label, weight in perimeter[label] += weight }
+        if perimeters {
+            perimeter.withUnsafeMutableBufferPointer { perimeter in
+                perimeterPass(l, w, h) { label, weight in perimeter[label] += weight }
+            }
         }
     }
     let regions = (0 ... count).map { label in

@@ -65,34 +65,40 @@ public enum CellOverlay {
         for cell in network.cells {
             tintIndex[cell.label] = paletteIndex(sides: cell.sides, border: cell.touchesBorder)
         }
-        var rgb = [UInt8](repeating: 0, count: w * h * 3)
         func differs(_ l: UnsafeBufferPointer<Int32>, _ x: Int, _ y: Int, _ i: Int) -> Bool {
             let own = l[i]
             return (x > 0 && l[i - 1] != own) || (x + 1 < w && l[i + 1] != own)
                 || (y > 0 && l[i - w] != own) || (y + 1 < h && l[i + w] != own)
         }
-        cells.samples.withUnsafeBufferPointer { c in
-            grey.samples.withUnsafeBufferPointer { g in
-                let outlines = pores?.samples ?? []
-                outlines.withUnsafeBufferPointer { p in
-                    for y in 0 ..< h {
-                        for x in 0 ..< w {
-                            let i = y * w + x
-                            var out = (g[i], g[i], g[i])
-                            let k = tintIndex[Int(c[i])]
-                            if k >= 0 {
-                                let base = (k * 256 + Int(g[i])) * 3
-                                out = (tinted[base], tinted[base + 1], tinted[base + 2])
+        let outlines = pores?.samples ?? []
+        let rgb = [UInt8](unsafeUninitializedCapacity: w * h * 3) { rgb, count in
+            cells.samples.withUnsafeBufferPointer { c in
+                grey.samples.withUnsafeBufferPointer { g in
+                    outlines.withUnsafeBufferPointer { p in
+                        tintIndex.withUnsafeBufferPointer { tintIndex in
+                            tinted.withUnsafeBufferPointer { tinted in
+                                for y in 0 ..< h {
+                                    for x in 0 ..< w {
+                                        let i = y * w + x
+                                        var out = (g[i], g[i], g[i])
+                                        let k = tintIndex[Int(c[i])]
+                                        if k >= 0 {
+                                            let base = (k * 256 + Int(g[i])) * 3
+                                            out = (tinted[base], tinted[base + 1], tinted[base + 2])
+                                        }
+                                        if differs(c, x, y, i) { out = (0, 0, 0) }
+                                        if !p.isEmpty, p[i] != 0, differs(p, x, y, i) { out = (255, 255, 255) }
+                                        rgb[3 * i] = out.0
+                                        rgb[3 * i + 1] = out.1
+                                        rgb[3 * i + 2] = out.2
+                                    }
+                                }
                             }
-                            if differs(c, x, y, i) { out = (0, 0, 0) }
-                            if !p.isEmpty, p[i] != 0, differs(p, x, y, i) { out = (255, 255, 255) }
-                            rgb[3 * i] = out.0
-                            rgb[3 * i + 1] = out.1
-                            rgb[3 * i + 2] = out.2
                         }
                     }
                 }
             }
+            count = w * h * 3
         }
         return Image(width: w, height: h, channels: 3, samples: rgb)
     }

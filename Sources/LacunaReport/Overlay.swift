@@ -26,30 +26,40 @@ public enum Overlay {
                      "excluded mask must be the size of the label image")
         let w = grey.width, h = grey.height
         let dropped = excluded?.samples ?? []
-        var rgb = [UInt8](repeating: 0, count: w * h * 3)
-        labels.samples.withUnsafeBufferPointer { l in
-            grey.samples.withUnsafeBufferPointer { g in
-                for y in 0 ..< h {
-                    for x in 0 ..< w {
-                        let i = y * w + x
-                        let label = l[i]
-                        var colour = (g[i], g[i], g[i])
-                        let edge = x == 0 || y == 0 || x == w - 1 || y == h - 1
-                        if label != 0 {
-                            if edge || l[i - 1] != label || l[i + 1] != label || l[i - w] != label || l[i + w] != label {
-                                let c = touchesBorder[Int(label) - 1] ? borderColour : interiorColour
-                                colour = (c.red, c.green, c.blue)
+        let border = (borderColour.red, borderColour.green, borderColour.blue)
+        let interior = (interiorColour.red, interiorColour.green, interiorColour.blue)
+        let excludedRGB = (excludedColour.red, excludedColour.green, excludedColour.blue)
+        let rgb = [UInt8](unsafeUninitializedCapacity: w * h * 3) { rgb, count in
+            labels.samples.withUnsafeBufferPointer { l in
+                grey.samples.withUnsafeBufferPointer { g in
+                    dropped.withUnsafeBufferPointer { dropped in
+                        touchesBorder.withUnsafeBufferPointer { touchesBorder in
+                            for y in 0 ..< h {
+                                for x in 0 ..< w {
+                                    let i = y * w + x
+                                    let label = l[i]
+                                    var colour = (g[i], g[i], g[i])
+                                    let edge = x == 0 || y == 0 || x == w - 1 || y == h - 1
+                                    if label != 0 {
+                                        if edge || l[i - 1] != label || l[i + 1] != label || l[i - w] != label
+                                            || l[i + w] != label {
+                                            colour = touchesBorder[Int(label) - 1] ? border : interior
+                                        }
+                                    } else if !dropped.isEmpty && dropped[i]
+                                                && (edge || !dropped[i - 1] || !dropped[i + 1] || !dropped[i - w]
+                                                    || !dropped[i + w]) {
+                                        colour = excludedRGB
+                                    }
+                                    rgb[3 * i] = colour.0
+                                    rgb[3 * i + 1] = colour.1
+                                    rgb[3 * i + 2] = colour.2
+                                }
                             }
-                        } else if !dropped.isEmpty && dropped[i]
-                                    && (edge || !dropped[i - 1] || !dropped[i + 1] || !dropped[i - w] || !dropped[i + w]) {
-                            colour = (excludedColour.red, excludedColour.green, excludedColour.blue)
                         }
-                        rgb[3 * i] = colour.0
-                        rgb[3 * i + 1] = colour.1
-                        rgb[3 * i + 2] = colour.2
                     }
                 }
             }
+            count = w * h * 3
         }
         return Image(width: w, height: h, channels: 3, samples: rgb)
     }

@@ -14,16 +14,23 @@ public enum Thumbnail {
         guard factor > 1 else { return image }
         let w = (image.width + factor - 1) / factor, h = (image.height + factor - 1) / factor, c = image.channels
         var out = [UInt8](repeating: 0, count: w * h * c)
-        for y in 0 ..< h {
-            for x in 0 ..< w {
-                let x1 = min(image.width, (x + 1) * factor), y1 = min(image.height, (y + 1) * factor)
-                let n = (x1 - x * factor) * (y1 - y * factor)
-                for channel in 0 ..< c {
-                    var sum = 0
-                    for yy in y * factor ..< y1 {
-                        for xx in x * factor ..< x1 { sum += Int(image[xx, yy, channel]) }
+        // Sums of one band of `factor` source rows per output sample, source rows read in order.
+        var sums = [Int](repeating: 0, count: w * c)
+        image.samples.withUnsafeBufferPointer { source in
+            for y in 0 ..< h {
+                let y0 = y * factor, y1 = min(image.height, y0 + factor)
+                for k in sums.indices { sums[k] = 0 }
+                for yy in y0 ..< y1 {
+                    let row = yy * image.width * c
+                    for xx in 0 ..< image.width {
+                        let target = (xx / factor) * c
+                        for channel in 0 ..< c { sums[target + channel] += Int(source[row + xx * c + channel]) }
                     }
-                    out[(y * w + x) * c + channel] = UInt8((sum + n / 2) / n)
+                }
+                for x in 0 ..< w {
+                    let x1 = min(image.width, (x + 1) * factor)
+                    let n = (x1 - x * factor) * (y1 - y0)
+                    for channel in 0 ..< c { out[(y * w + x) * c + channel] = UInt8((sums[x * c + channel] + n / 2) / n) }
                 }
             }
         }

@@ -72,21 +72,33 @@ private func ridgeSeeds(radius: UnsafeBufferPointer<Int32>, width w: Int, height
     var buckets = [[Int]](repeating: [], count: largest + 1)
     for y in 0 ..< h {
         for x in 0 ..< w {
-            let r = Int(radius[y * w + x])
+            let i = y * w + x
+            let r = radius[i]
             guard r > 0 else { continue }
+            if x > 0, y > 0, x < w - 1, y < h - 1 {
+                // Inside the frame: the same test as below, unrolled, without bounds checks.
+                let side = r + 1, diagonal = r + 2
+                let up = i - w, down = i + w
+                let contained = radius[i - 1] >= side || radius[i + 1] >= side || radius[up] >= side
+                    || radius[down] >= side || radius[up - 1] >= diagonal || radius[up + 1] >= diagonal
+                    || radius[down - 1] >= diagonal || radius[down + 1] >= diagonal
+                if !contained { buckets[Int(r)].append(i) }
+                continue
+            }
+            let rr = Int(r)
             var contained = false
             for dy in -1 ... 1 where !contained {
                 for dx in -1 ... 1 where dx != 0 || dy != 0 {
                     let nx = x + dx, ny = y + dy
                     guard nx >= 0, ny >= 0, nx < w, ny < h else { continue }
                     // |p − q| is 1 or √2; integer radii need +1 or +2.
-                    if Int(radius[ny * w + nx]) >= r + (dx != 0 && dy != 0 ? 2 : 1) {
+                    if Int(radius[ny * w + nx]) >= rr + (dx != 0 && dy != 0 ? 2 : 1) {
                         contained = true
                         break
                     }
                 }
             }
-            if !contained { buckets[r].append(y * w + x) }
+            if !contained { buckets[rr].append(i) }
         }
     }
     return buckets
