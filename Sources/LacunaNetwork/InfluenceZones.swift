@@ -71,25 +71,30 @@ private func labelFramework<D: FixedWidthInteger>(_ labels: UnsafeMutableBufferP
         while let i = stack.last {
             if labels[i] != 0 { stack.removeLast(); continue }
             let x = i % w, y = i / w, here = d[i]
-            @inline(__always) func before(_ n: Int) -> Bool { d[n] < here || (d[n] == here && n < i) }
+            // The 4-neighbours in the frame (up, left, right, down), −1 where there is none.
+            // (Plain loops over them rather than nested functions capturing `stack`, `best` and
+            // `nearest`: those captures had every access checked for exclusivity at run time.)
+            let up = y > 0 ? i - w : -1, left = x > 0 ? i - 1 : -1
+            let right = x + 1 < w ? i + 1 : -1, down = y + 1 < h ? i + w : -1
             // Neighbours earlier in the order that are not resolved yet go first.
             let depth = stack.count
-            @inline(__always) func resolveFirst(_ n: Int) {
-                if labels[n] == 0, inside[n], pores[n] == 0, d[n] != .max, before(n) { stack.append(n) }
+            for k in 0 ..< 4 {
+                let n = k == 0 ? up : k == 1 ? left : k == 2 ? right : down
+                guard n >= 0 else { continue }
+                if labels[n] == 0, inside[n], pores[n] == 0, d[n] != .max, d[n] < here || (d[n] == here && n < i) {
+                    stack.append(n)
+                }
             }
-            if y > 0 { resolveFirst(i - w) }
-            if x > 0 { resolveFirst(i - 1) }
-            if x + 1 < w { resolveFirst(i + 1) }
-            if y + 1 < h { resolveFirst(i + w) }
             guard stack.count == depth else { continue }
             var best: Int32 = 0, nearest = D.max
-            @inline(__always) func consider(_ n: Int) {
-                if labels[n] > 0, before(n), d[n] < nearest { best = labels[n]; nearest = d[n] }
+            for k in 0 ..< 4 {
+                let n = k == 0 ? up : k == 1 ? left : k == 2 ? right : down
+                guard n >= 0 else { continue }
+                if labels[n] > 0, d[n] < here || (d[n] == here && n < i), d[n] < nearest {
+                    best = labels[n]
+                    nearest = d[n]
+                }
             }
-            if y > 0 { consider(i - w) }
-            if x > 0 { consider(i - 1) }
-            if x + 1 < w { consider(i + 1) }
-            if y + 1 < h { consider(i + w) }
             if best != 0 { labels[i] = best } else { labels[i] = -1; pending = true }
             stack.removeLast()
         }
