@@ -6,7 +6,7 @@ from .fixture import Fixture
 
 CROSS = cv2.getStructuringElement(cv2.MORPH_CROSS, (3, 3))  # = scikit-image disk(1) = Lacuna's disc r 1
 OUTLINE = (255, 230, 0)
-PNG_LEVEL = 1  # zlib level of Lacuna's overlays (and OpenCV's default)
+PNG_LEVEL = 1  # compression level of Lacuna's overlays (libdeflate there; zlib here, OpenCV's default)
 
 
 def fill_holes(mask: np.ndarray) -> np.ndarray:

@@ -30,7 +30,7 @@ STAGE_NOTES = {
     "cells": "cells = influence zones of the pores (`influenceZones`: EDT + ordered flooding; OpenCV: "
              "distanceTransform + cv2.watershed, same work class, not the same partition; scikit-image: "
              "distance_transform_edt + watershed)",
-    "overlay": "outline overlay encoded as PNG at zlib level 1, Lacuna's level for overlays (`Overlay.render` + `ImageEncoder.png`; drawContours + "
+    "overlay": "outline overlay encoded as PNG at level 1, Lacuna's level for overlays (`Overlay.render` + `ImageEncoder.png`, libdeflate; zlib in the anchors; drawContours + "
                "imencode; find_boundaries + imageio.imwrite, what skimage.io.imsave calls)",
 }
 
