@@ -153,13 +153,8 @@ public struct BatchRunner: Sendable {
 
     /// The records of one input: one page, or with `--page all` every page of the file in order
     /// (a page that fails is an error row; the other pages are still analysed).
-    static func process(_ input: ImageInput, analyzer: ImageAnalyzer, overlayPath: String,
-                        maskFolder: String? = nil) -> [ImageRecord] {
-        processPages(input, analyzer: analyzer, overlayPath: overlayPath, maskFolder: maskFolder).map(\.record)
-    }
-
-    /// `process`, with each analysed page's overlay thumbnail (`Thumbnail.dataURI(of:maxWidth:)`,
-    /// keyed by overlay file name) made while the overlay was in memory.
+    /// Each page comes with its overlay's thumbnail (`Thumbnail.dataURI(of:maxWidth:)`), made
+    /// while the overlay was in memory.
     static func processPages(_ input: ImageInput, analyzer: ImageAnalyzer, overlayPath: String,
                              maskFolder: String? = nil) -> [PageResult] {
         switch analyzer.options.pages {

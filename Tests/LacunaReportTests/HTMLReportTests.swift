@@ -1,5 +1,6 @@
 import Foundation
 import LacunaImage
+import LacunaIO
 @testable import LacunaReport
 import LacunaTestSupport
 import Testing
@@ -60,6 +61,19 @@ struct HTMLReportTests {
         // factor 2: blocks (0,10,2,12) → 6, (20,30,22,32) → 26, (40,41) → 40.5 → 41 (rounded half up)
         #expect(small == Image(width: 3, height: 1, samples: [6, 26, 41]))
         #expect(Thumbnail.downscaled(image, maxWidth: 5) == image)
+    }
+
+    @Test("the thumbnail made in memory is the one decoded from the overlay's PNG file")
+    func thumbnailFromMemory() throws {
+        try TestSupport.withTemporaryDirectory { folder in
+            // An RGB overlay-like image with partial blocks at the right and bottom (factor 3).
+            let samples = (0 ..< 961 * 95 * 3).map { UInt8(truncatingIfNeeded: $0 &* 2654435761 >> 13) }
+            let image = Image<UInt8>(width: 961, height: 95, channels: 3, samples: samples)
+            let path = folder + "/overlay.png"
+            try ImageEncoder.png(image, compressionLevel: 1).write(to: URL(fileURLWithPath: path))
+            let fromFile = try #require(Thumbnail.dataURI(ofPNGAt: path, maxWidth: 320))
+            #expect(Thumbnail.dataURI(of: image, maxWidth: 320) == fromFile)
+        }
     }
 
     @Test("report from hand-written tables: escaped names, failures, cells plots, no fit")
