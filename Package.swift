@@ -80,7 +80,7 @@ let package = Package(
                     dependencies: ["LacunaSegmentation", "LacunaIO", "LacunaTestSupport"],
                     resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "LacunaMeasureTests",
-                    dependencies: ["LacunaMeasure", "LacunaSegmentation", "LacunaTestSupport"],
+                    dependencies: ["LacunaMeasure", "LacunaSegmentation", "LacunaSynth", "LacunaTestSupport"],
                     swiftSettings: strict),
         .testTarget(name: "LacunaNetworkTests",
                     dependencies: ["LacunaNetwork", "LacunaSegmentation", "LacunaSynth", "LacunaTestSupport"],

@@ -1,8 +1,8 @@
 /// A convex polygon with integer vertices, no three consecutive vertices collinear.
 ///
 /// Built with Andrew's monotone chain (Andrew 1979, "Another efficient algorithm for convex
-/// hulls in two dimensions", Inf. Process. Lett. 9:216–219), O(n log n); all predicates are
-/// exact integer arithmetic. Vertices are stored in ImageJ's order (`FloatPolygon.getConvexHull`,
+/// hulls in two dimensions", Inf. Process. Lett. 9:216–219) over points already in (y, x)
+/// order, O(n); all predicates are exact integer arithmetic. Vertices are stored in ImageJ's order (`FloatPolygon.getConvexHull`,
 /// a gift wrap): starting at the vertex with the smallest y, then the smallest x, and
 /// continuing with the interior on the right-hand side in (x, y) coordinates — down the left
 /// side when y grows downwards. ImageJ's Feret angle breaks ties by this order.
@@ -10,41 +10,44 @@ struct ConvexPolygon {
     var xs: [Int]
     var ys: [Int]
 
-    /// The convex hull of the points (duplicates allowed).
-    init(xs: [Int], ys: [Int]) {
-        precondition(xs.count == ys.count, "\(xs.count) x values, \(ys.count) y values")
-        // Points sorted by x, then y, as one integer key each (pixel coordinates fit in 32
-        // bits): a plain integer sort instead of a comparison closure over indices.
-        var keys = zip(xs, ys).map { x, y in
-            UInt64(UInt32(bitPattern: Int32(truncatingIfNeeded: x)) ^ 0x8000_0000) << 32
-                | UInt64(UInt32(bitPattern: Int32(truncatingIfNeeded: y)) ^ 0x8000_0000)
+    /// The convex hull of the points of `lines` (only each line's leftmost and rightmost point
+    /// can be a vertex). The points come ordered by (y, x) from the lines, so the monotone
+    /// chain runs without a sort, O(lines); run in (y, x) coordinates it yields ImageJ's order
+    /// directly, starting at the smallest (y, x).
+    init(_ lines: HullLines) {
+        var px: [Int] = [], py: [Int] = []
+        px.reserveCapacity(2 * lines.count)
+        py.reserveCapacity(2 * lines.count)
+        for k in 0 ..< lines.count where lines.low[k] <= lines.high[k] {
+            let y = lines.origin + k
+            px.append(lines.low[k])
+            py.append(y)
+            if lines.high[k] != lines.low[k] {
+                px.append(lines.high[k])
+                py.append(y)
+            }
         }
-        keys.sort()
-        let px = keys.map { Int(Int32(bitPattern: UInt32(truncatingIfNeeded: $0 >> 32) ^ 0x8000_0000)) }
-        let py = keys.map { Int(Int32(bitPattern: UInt32(truncatingIfNeeded: $0) ^ 0x8000_0000)) }
-        let order = Array(px.indices)
+        // cross in (u, v) = (y, x) coordinates; ≤ 0 means no left turn there.
         func cross(_ o: Int, _ a: Int, _ b: Int) -> Int {
-            (px[a] - px[o]) * (py[b] - py[o]) - (py[a] - py[o]) * (px[b] - px[o])
+            (py[a] - py[o]) * (px[b] - px[o]) - (px[a] - px[o]) * (py[b] - py[o])
         }
         var hull: [Int] = []
-        for pass in 0 ..< 2 {
+        hull.reserveCapacity(px.count + 1)
+        for pass in 0 ..< 2 where px.count > 1 {
             let base = hull.count
-            for i in pass == 0 ? order : order.reversed() {
+            var i = pass == 0 ? 0 : px.count - 1
+            while i >= 0 && i < px.count {
                 while hull.count >= base + 2, cross(hull[hull.count - 2], hull[hull.count - 1], i) <= 0 {
                     hull.removeLast()
                 }
                 hull.append(i)
+                i += pass == 0 ? 1 : -1
             }
             hull.removeLast()
         }
-        // Collapse duplicates of a single point (the chain keeps both copies).
-        if hull.count == 2, px[hull[0]] == px[hull[1]], py[hull[0]] == py[hull[1]] { hull.removeLast() }
-        // The chain runs counter-clockwise in (x, y); ImageJ's order is the reverse.
-        hull.reverse()
-        let start = hull.indices.min { (py[hull[$0]], px[hull[$0]]) < (py[hull[$1]], px[hull[$1]]) } ?? 0
-        let rotated = Array(hull[start...] + hull[..<start])
-        self.xs = rotated.map { px[$0] }
-        self.ys = rotated.map { py[$0] }
+        if px.count == 1 { hull = [0] }
+        self.xs = hull.map { px[$0] }
+        self.ys = hull.map { py[$0] }
     }
 
     var count: Int { xs.count }
@@ -118,5 +121,28 @@ struct ConvexPolygon {
             }
         }
         return pair
+    }
+}
+
+/// Points for a convex hull kept as the leftmost and rightmost x on each horizontal line
+/// y = `origin` … `origin` + `count` − 1 (the other points of a line are never hull vertices).
+struct HullLines {
+    let origin: Int
+    var low: [Int]
+    var high: [Int]
+
+    init(origin: Int, count: Int) {
+        self.origin = origin
+        low = [Int](repeating: .max, count: count)
+        high = [Int](repeating: .min, count: count)
+    }
+
+    var count: Int { low.count }
+
+    /// Adds the point (x, y); y must lie on one of the lines.
+    mutating func add(x: Int, y: Int) {
+        let k = y - origin
+        if x < low[k] { low[k] = x }
+        if x > high[k] { high[k] = x }
     }
 }

@@ -31,12 +31,14 @@ struct FeretDiameters {
 /// first and last pixel of every row span it. ImageJ's solidity divides the pixel count by its
 /// area (anchors.md §4.1). O(rows + hull).
 func cornerHull(of crop: RegionCrop) -> ConvexPolygon {
-    var xs: [Int] = [], ys: [Int] = []
-    for (index, extent) in crop.rowExtents().enumerated() {
+    let extents = crop.rowExtents()
+    var lines = HullLines(origin: 1, count: extents.count + 1)
+    for (index, extent) in extents.enumerated() {
         guard let extent else { continue }
-        let y = index + 1
-        xs += [extent.first, extent.first, extent.last + 1, extent.last + 1]
-        ys += [y, y + 1, y, y + 1]
+        for y in index + 1 ... index + 2 {
+            lines.add(x: extent.first, y: y)
+            lines.add(x: extent.last + 1, y: y)
+        }
     }
-    return ConvexPolygon(xs: xs, ys: ys)
+    return ConvexPolygon(lines)
 }

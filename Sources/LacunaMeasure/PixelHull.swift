@@ -5,17 +5,20 @@
 /// Coordinates are doubled so that the test is exact integer arithmetic. The first and last
 /// pixel of each row span the hull. O(rows × hull vertices).
 func pixelHullRows(of crop: RegionCrop) -> [(first: Int, last: Int)?] {
-    var xs: [Int] = [], ys: [Int] = []
     let extents = crop.rowExtents()
+    // Doubled lines 1 … 2·rows + 1: row index i sits on line 2(i + 1), its diamonds reach ±1.
+    var lines = HullLines(origin: 1, count: 2 * extents.count + 1)
     for (index, extent) in extents.enumerated() {
         guard let extent else { continue }
         let y = 2 * (index + 1)
         for x in [2 * extent.first, 2 * extent.last] {
-            xs += [x - 1, x + 1, x, x]
-            ys += [y, y, y - 1, y + 1]
+            lines.add(x: x - 1, y: y)
+            lines.add(x: x + 1, y: y)
+            lines.add(x: x, y: y - 1)
+            lines.add(x: x, y: y + 1)
         }
     }
-    let hull = ConvexPolygon(xs: xs, ys: ys)
+    let hull = ConvexPolygon(lines)
     let n = hull.count
     var rows = [(first: Int, last: Int)?](repeating: nil, count: crop.mask.height)
     guard n >= 3 else { return rows }
@@ -50,12 +53,14 @@ func pixelHullRows(of crop: RegionCrop) -> [(first: Int, last: Int)?] {
 /// ImageJ uses pixel corners; a single pixel gives 1, a 10 × 10 square √181 = 13.4536).
 /// O(rows + hull vertices²).
 func skimageFeretDiameter(hullRows rows: [(first: Int, last: Int)?]) -> Double {
-    // Doubled coordinates: pixel (x, y) at (2x, 2y), midpoints at odd offsets.
-    var xs: [Int] = [], ys: [Int] = []
+    // Doubled coordinates: pixel (x, y) at (2x, 2y), midpoints at odd offsets; lines −1 … 2·rows.
+    var lines = HullLines(origin: -1, count: 2 * rows.count + 2)
+    var any = false
     for (y, interval) in rows.enumerated() {
         guard let (a, b) = interval else { continue }
-        xs += [2 * a - 1, 2 * b + 1]
-        ys += [2 * y, 2 * y]
+        any = true
+        lines.add(x: 2 * a - 1, y: 2 * y)
+        lines.add(x: 2 * b + 1, y: 2 * y)
         // Vertical neighbours outside: columns of [a, b] not in the row above / below; only the
         // ends of those runs can be extreme.
         for (neighbour, offset) in [(y - 1, -1), (y + 1, 1)] {
@@ -68,13 +73,13 @@ func skimageFeretDiameter(hullRows rows: [(first: Int, last: Int)?]) -> Double {
                 runs.append((a, b))
             }
             for (start, end) in runs where start <= end {
-                xs += [2 * start, 2 * end]
-                ys += [2 * y + offset, 2 * y + offset]
+                lines.add(x: 2 * start, y: 2 * y + offset)
+                lines.add(x: 2 * end, y: 2 * y + offset)
             }
         }
     }
-    guard !xs.isEmpty else { return 0 }
-    let hull = ConvexPolygon(xs: xs, ys: ys)
+    guard any else { return 0 }
+    let hull = ConvexPolygon(lines)
     let (i, j) = hull.diameterPair()
     return Double(hull.squaredDistance(i, j)).squareRoot() / 2
 }

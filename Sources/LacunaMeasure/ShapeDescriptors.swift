@@ -85,10 +85,9 @@ public struct ShapeDescriptors: Sendable, Equatable {
         let squared = squaredDistanceMap(of: crop.mask, outsideIsBackground: false)
         let deepest = squared.samples.max() ?? 0
         inscribedRadius = deepest == .max ? .infinity : Double(deepest).squareRoot()
-        let thickness = localThickness(squaredDistances: squared)
-        var sum = 0.0
-        for (value, inside) in zip(thickness.samples, crop.mask.samples) where inside { sum += value }
-        localThicknessRadius = area > 0 ? sum / area : 0
+        // Every painted pixel is a region pixel (a disk lies within its centre's distance).
+        let sum = localThicknessSum(squaredDistances: squared)
+        localThicknessRadius = area > 0 ? Double(sum) / area : 0
     }
 }
 

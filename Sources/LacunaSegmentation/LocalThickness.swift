@@ -21,6 +21,22 @@ public func localThickness(of mask: Mask, outsideIsBackground: Bool = false) -> 
 /// `localThickness(of:outsideIsBackground:)` from the mask's squared distance map
 /// (`squaredDistanceMap`), for callers that have it already.
 public func localThickness(squaredDistances: Image<Int32>) -> Image<Double> {
+    var thickness = [Double](repeating: 0, count: squaredDistances.samples.count)
+    thickness.withUnsafeMutableBufferPointer { thickness in
+        _ = paintDisks(squaredDistances, into: thickness)
+    }
+    return Image(width: squaredDistances.width, height: squaredDistances.height, channels: 1, samples: thickness)
+}
+
+/// The sum of `localThickness(squaredDistances:)` over the image (pixels), without the image:
+/// every foreground pixel is painted exactly once, so the sum is Σ radius × pixels painted.
+public func localThicknessSum(squaredDistances: Image<Int32>) -> Int {
+    paintDisks(squaredDistances, into: nil)
+}
+
+/// Paints the disks (see `localThickness(of:outsideIsBackground:)`) into `thickness` when
+/// given, and returns the sum of the painted radii.
+private func paintDisks(_ squaredDistances: Image<Int32>, into thickness: UnsafeMutableBufferPointer<Double>?) -> Int {
     let w = squaredDistances.width, h = squaredDistances.height
     var radius = squaredDistances.samples
     var largest = 0
@@ -33,38 +49,39 @@ public func localThickness(squaredDistances: Image<Int32>) -> Image<Double> {
             largest = max(largest, r)
         }
     }
-    var thickness = [Double](repeating: 0, count: w * h)
+    var sum = 0
     // next[i]: the first unpainted pixel at or after i in its row (w marks the row's end).
     var next = [Int32](repeating: 0, count: (w + 1) * h)
     radius.withUnsafeBufferPointer { radius in
         let buckets = ridgeSeeds(radius: radius, width: w, height: h, largest: largest)
-        thickness.withUnsafeMutableBufferPointer { thickness in
-            next.withUnsafeMutableBufferPointer { next in
-                for y in 0 ..< h { for x in 0 ... w { next[y * (w + 1) + x] = Int32(x) } }
-                var halfWidths: [Int] = []
-                for r in stride(from: largest, through: 1, by: -1) where !buckets[r].isEmpty {
-                    // halfWidths[|dy|]: the open disk's half-width ⌊√(r² − dy² − 1)⌋ on row dy.
-                    halfWidths.removeAll(keepingCapacity: true)
-                    for dy in 0 ..< r { halfWidths.append(integerSquareRoot(r * r - dy * dy - 1)) }
-                    for seed in buckets[r] {
-                        let px = seed % w, py = seed / w
-                        for y in max(0, py - r + 1) ... min(h - 1, py + r - 1) {
-                            let half = halfWidths[abs(y - py)]
-                            let row = y * (w + 1)
-                            let last = min(w - 1, px + half)
-                            var x = firstUnpainted(row, max(0, px - half), next)
-                            while x <= last {
-                                thickness[y * w + x] = Double(r)
-                                next[row + x] = Int32(x + 1)
-                                x = firstUnpainted(row, x + 1, next)
-                            }
+        next.withUnsafeMutableBufferPointer { next in
+            for y in 0 ..< h { for x in 0 ... w { next[y * (w + 1) + x] = Int32(x) } }
+            var halfWidths: [Int] = []
+            for r in stride(from: largest, through: 1, by: -1) where !buckets[r].isEmpty {
+                // halfWidths[|dy|]: the open disk's half-width ⌊√(r² − dy² − 1)⌋ on row dy.
+                halfWidths.removeAll(keepingCapacity: true)
+                for dy in 0 ..< r { halfWidths.append(integerSquareRoot(r * r - dy * dy - 1)) }
+                var painted = 0
+                for seed in buckets[r] {
+                    let px = seed % w, py = seed / w
+                    for y in max(0, py - r + 1) ... min(h - 1, py + r - 1) {
+                        let half = halfWidths[abs(y - py)]
+                        let row = y * (w + 1)
+                        let last = min(w - 1, px + half)
+                        var x = firstUnpainted(row, max(0, px - half), next)
+                        while x <= last {
+                            thickness?[y * w + x] = Double(r)
+                            painted += 1
+                            next[row + x] = Int32(x + 1)
+                            x = firstUnpainted(row, x + 1, next)
                         }
                     }
                 }
+                sum += r * painted
             }
         }
     }
-    return Image(width: w, height: h, channels: 1, samples: thickness)
+    return sum
 }
 
 /// The pixels whose disk no 8-neighbour's disk contains, bucketed by radius.

@@ -106,4 +106,12 @@ struct DistanceTransformTests {
         }
         #expect(localThickness(of: mask, outsideIsBackground: true).samples == Self.bruteForceThickness(mask))
     }
+
+    @Test("The local-thickness sum equals the sum of the brute-force thickness image", arguments: [UInt64(31), 32, 33])
+    func thicknessSum(seed: UInt64) {
+        let mask = TestMasks.random(width: 41, height: 37, density: 0.93, seed: seed)
+        let expected = Self.bruteForceThickness(mask).reduce(0, +)
+        #expect(expected > 0)
+        #expect(Double(localThicknessSum(squaredDistances: squaredDistanceMap(of: mask, outsideIsBackground: true))) == expected)
+    }
 }
