@@ -17,20 +17,29 @@ public enum Thumbnail {
         // Sums of one band of `factor` source rows per output sample, source rows read in order.
         var sums = [Int](repeating: 0, count: w * c)
         image.samples.withUnsafeBufferPointer { source in
-            for y in 0 ..< h {
-                let y0 = y * factor, y1 = min(image.height, y0 + factor)
-                for k in sums.indices { sums[k] = 0 }
-                for yy in y0 ..< y1 {
-                    let row = yy * image.width * c
-                    for xx in 0 ..< image.width {
-                        let target = (xx / factor) * c
-                        for channel in 0 ..< c { sums[target + channel] += Int(source[row + xx * c + channel]) }
+            sums.withUnsafeMutableBufferPointer { sums in
+                out.withUnsafeMutableBufferPointer { out in
+                    for y in 0 ..< h {
+                        let y0 = y * factor, y1 = min(image.height, y0 + factor)
+                        for k in sums.indices { sums[k] = 0 }
+                        for yy in y0 ..< y1 {
+                            let row = yy * image.width * c
+                            // Block by block: each output column's source samples are contiguous.
+                            for x in 0 ..< w {
+                                let from = row + x * factor * c, to = row + min(image.width, (x + 1) * factor) * c
+                                var i = from
+                                while i < to {
+                                    for channel in 0 ..< c { sums[x * c + channel] += Int(source[i + channel]) }
+                                    i += c
+                                }
+                            }
+                        }
+                        for x in 0 ..< w {
+                            let x1 = min(image.width, (x + 1) * factor)
+                            let n = (x1 - x * factor) * (y1 - y0)
+                            for channel in 0 ..< c { out[(y * w + x) * c + channel] = UInt8((sums[x * c + channel] + n / 2) / n) }
+                        }
                     }
-                }
-                for x in 0 ..< w {
-                    let x1 = min(image.width, (x + 1) * factor)
-                    let n = (x1 - x * factor) * (y1 - y0)
-                    for channel in 0 ..< c { out[(y * w + x) * c + channel] = UInt8((sums[x * c + channel] + n / 2) / n) }
                 }
             }
         }

@@ -112,7 +112,7 @@ private func renumberInRasterOrder(_ components: inout Components, largest: Int)
 private func splittingComponent(_ mask: Mask, h: Double) -> Components {
     let w = mask.width, height = mask.height, n = w * height
     var level = squaredDistanceMap(of: mask).samples
-    let order = maskPixelsByComponentAndLevel(level, components: labelComponents(of: mask, connectivity: .eight))
+    let order = maskPixelsByLevel(level)
     var parent = [Int32](repeating: -1, count: n)
     var peak = [Int32](repeating: 0, count: n)
     var labels = [Int32](repeating: 0, count: n)
@@ -182,49 +182,31 @@ struct PixelGrid {
     }
 }
 
-/// The pixels of each component in turn (components in label order), highest level first
-/// within a component and raster order within a level: a counting sort by component, then a
-/// counting sort by level inside each component (a comparison sort when its levels are many).
-func maskPixelsByComponentAndLevel(_ level: [Int32], components: Components) -> [Int32] {
-    var start = [Int](repeating: 0, count: components.count + 2)
-    for k in stride(from: 1, through: components.count, by: 1) { start[k + 1] = start[k] + components.areas[k] }
-    let total = start[components.count + 1]
-    var order = [Int32](repeating: 0, count: total)
-    var scratch = [Int32](repeating: 0, count: total)
-    var histogram: [Int] = []
-    order.withUnsafeMutableBufferPointer { order in
-        scratch.withUnsafeMutableBufferPointer { scratch in
-            level.withUnsafeBufferPointer { level in
-                components.labels.samples.withUnsafeBufferPointer { labels in
-                    var next = start
-                    for i in 0 ..< labels.count where labels[i] > 0 {
-                        let k = Int(labels[i])
-                        scratch[next[k]] = Int32(i)
-                        next[k] += 1
-                    }
-                }
-                for k in stride(from: 1, through: components.count, by: 1) {
-                    let range = start[k] ..< start[k + 1]
-                    var top = 0
-                    for j in range { top = max(top, Int(level[Int(scratch[j])])) }
-                    guard top <= 4 * range.count + 1024 else {
-                        let sorted = scratch[range].sorted { level[Int($0)] != level[Int($1)] ? level[Int($0)] > level[Int($1)] : $0 < $1 }
-                        for (j, i) in zip(range, sorted) { order[j] = i }
-                        continue
-                    }
-                    if histogram.count < top + 2 { histogram = [Int](repeating: 0, count: top + 2) }
-                    for l in 0 ... top + 1 { histogram[l] = 0 }
-                    for j in range { histogram[top - Int(level[Int(scratch[j])]) + 1] += 1 }
-                    histogram[0] = range.lowerBound
-                    for l in 1 ... top + 1 { histogram[l] += histogram[l - 1] }
-                    for j in range {
-                        let i = scratch[j], slot = top - Int(level[Int(i)])
-                        order[histogram[slot]] = i
-                        histogram[slot] += 1
-                    }
-                }
-            }
+/// The pixels with a positive level, highest level first and in raster order within a level:
+/// a counting sort by level (a comparison sort when the levels are many). Pixels of separate
+/// components never meet in the union–find, so one order serves any number of them.
+func maskPixelsByLevel(_ level: [Int32]) -> [Int32] {
+    var order: [Int32] = []
+    var top = 0
+    level.withUnsafeBufferPointer { level in
+        for i in level.indices where level[i] > 0 {
+            order.append(Int32(i))
+            top = max(top, Int(level[i]))
         }
+        guard top <= 4 * order.count + 1024 else {
+            order.sort { level[Int($0)] != level[Int($1)] ? level[Int($0)] > level[Int($1)] : $0 < $1 }
+            return
+        }
+        var histogram = [Int](repeating: 0, count: top + 2)
+        for i in order { histogram[top - Int(level[Int(i)]) + 1] += 1 }
+        for l in 1 ... top + 1 { histogram[l] += histogram[l - 1] }
+        var sorted = [Int32](repeating: 0, count: order.count)
+        for i in order {
+            let slot = top - Int(level[Int(i)])
+            sorted[histogram[slot]] = i
+            histogram[slot] += 1
+        }
+        order = sorted
     }
     return order
 }

@@ -63,6 +63,29 @@ struct HTMLReportTests {
         #expect(Thumbnail.downscaled(image, maxWidth: 5) == image)
     }
 
+    @Test("RGB thumbnails: each channel of each block is the rounded mean of the pixels it covers")
+    func thumbnailRGB() {
+        let w = 23, h = 11, c = 3
+        let image = Image<UInt8>(width: w, height: h, channels: c,
+                                 samples: (0 ..< w * h * c).map { UInt8(truncatingIfNeeded: $0 &* 2654435761 >> 11) })
+        let small = Thumbnail.downscaled(image, maxWidth: 6)  // factor 4: partial blocks on both edges
+        #expect(small.width == 6 && small.height == 3 && small.channels == 3)
+        for y in 0 ..< 3 {
+            for x in 0 ..< 6 {
+                for channel in 0 ..< c {
+                    var sum = 0, n = 0
+                    for yy in 4 * y ..< min(h, 4 * y + 4) {
+                        for xx in 4 * x ..< min(w, 4 * x + 4) {
+                            sum += Int(image.samples[(yy * w + xx) * c + channel])
+                            n += 1
+                        }
+                    }
+                    #expect(Int(small.samples[(y * 6 + x) * c + channel]) == (sum + n / 2) / n)
+                }
+            }
+        }
+    }
+
     @Test("the thumbnail made in memory is the one decoded from the overlay's PNG file")
     func thumbnailFromMemory() throws {
         try TestSupport.withTemporaryDirectory { folder in
