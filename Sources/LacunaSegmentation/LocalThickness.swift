@@ -21,67 +21,96 @@ public func localThickness(of mask: Mask, outsideIsBackground: Bool = false) -> 
 /// `localThickness(of:outsideIsBackground:)` from the mask's squared distance map
 /// (`squaredDistanceMap`), for callers that have it already.
 public func localThickness(squaredDistances: Image<Int32>) -> Image<Double> {
-    var thickness = [Double](repeating: 0, count: squaredDistances.samples.count)
-    thickness.withUnsafeMutableBufferPointer { thickness in
-        _ = paintDisks(squaredDistances, into: thickness)
+    let w = squaredDistances.width, h = squaredDistances.height
+    let (radius, largest) = integerRadii(squaredDistances)
+    var thickness = [Double](repeating: 0, count: w * h)
+    // next[i]: the first unpainted pixel at or after i in its row (w marks the row's end).
+    var next = [Int32](repeating: 0, count: (w + 1) * h)
+    radius.withUnsafeBufferPointer { radius in
+        let buckets = ridgeSeeds(radius: radius, width: w, height: h, largest: largest)
+        thickness.withUnsafeMutableBufferPointer { thickness in
+            next.withUnsafeMutableBufferPointer { next in
+                for y in 0 ..< h { for x in 0 ... w { next[y * (w + 1) + x] = Int32(x) } }
+                forEachDiskRow(buckets: buckets, largest: largest, width: w, height: h) { r, y, first, last in
+                    let row = y * (w + 1)
+                    var x = firstUnpainted(row, first, next)
+                    while x <= last {
+                        thickness[y * w + x] = Double(r)
+                        next[row + x] = Int32(x + 1)
+                        x = firstUnpainted(row, x + 1, next)
+                    }
+                }
+            }
+        }
     }
-    return Image(width: squaredDistances.width, height: squaredDistances.height, channels: 1, samples: thickness)
+    return Image(width: w, height: h, channels: 1, samples: thickness)
 }
 
 /// The sum of `localThickness(squaredDistances:)` over the image (pixels), without the image:
-/// every foreground pixel is painted exactly once, so the sum is Σ radius × pixels painted.
+/// every foreground pixel is painted exactly once, by the largest disk that reaches it, so the
+/// sum is Σ radius × pixels newly painted. Painted pixels are kept as one bit each, so a disk
+/// row costs a mask and a population count per 64 pixels.
 public func localThicknessSum(squaredDistances: Image<Int32>) -> Int {
-    paintDisks(squaredDistances, into: nil)
+    let w = squaredDistances.width, h = squaredDistances.height
+    let (radius, largest) = integerRadii(squaredDistances)
+    let words = (w + 63) / 64
+    var painted = [UInt64](repeating: 0, count: words * h)
+    var sum = 0
+    radius.withUnsafeBufferPointer { radius in
+        let buckets = ridgeSeeds(radius: radius, width: w, height: h, largest: largest)
+        painted.withUnsafeMutableBufferPointer { painted in
+            forEachDiskRow(buckets: buckets, largest: largest, width: w, height: h) { r, y, first, last in
+                var word = first >> 6
+                let lastWord = last >> 6
+                while word <= lastWord {
+                    var mask = UInt64.max
+                    if word == first >> 6 { mask &= UInt64.max << UInt64(first & 63) }
+                    if word == lastWord { mask &= UInt64.max >> UInt64(63 - (last & 63)) }
+                    let slot = y * words + word
+                    sum += r * (mask & ~painted[slot]).nonzeroBitCount
+                    painted[slot] |= mask
+                    word += 1
+                }
+            }
+        }
+    }
+    return sum
 }
 
-/// Paints the disks (see `localThickness(of:outsideIsBackground:)`) into `thickness` when
-/// given, and returns the sum of the painted radii.
-private func paintDisks(_ squaredDistances: Image<Int32>, into thickness: UnsafeMutableBufferPointer<Double>?) -> Int {
-    let w = squaredDistances.width, h = squaredDistances.height
+/// ⌊EDT⌋ of every pixel from the squared distances (0 where there is no background at all:
+/// no finite disk, as PoreSpy gives), and the largest.
+private func integerRadii(_ squaredDistances: Image<Int32>) -> (radius: [Int32], largest: Int) {
     var radius = squaredDistances.samples
     var largest = 0
     radius.withUnsafeMutableBufferPointer { radius in
         for i in radius.indices {
             let squared = radius[i]
-            // Int32.max: no background anywhere, so no finite disk (PoreSpy gives 0 there too).
             let r = squared == .max ? 0 : integerSquareRoot(Int(squared))
             radius[i] = Int32(r)
             largest = max(largest, r)
         }
     }
-    var sum = 0
-    // next[i]: the first unpainted pixel at or after i in its row (w marks the row's end).
-    var next = [Int32](repeating: 0, count: (w + 1) * h)
-    radius.withUnsafeBufferPointer { radius in
-        let buckets = ridgeSeeds(radius: radius, width: w, height: h, largest: largest)
-        next.withUnsafeMutableBufferPointer { next in
-            for y in 0 ..< h { for x in 0 ... w { next[y * (w + 1) + x] = Int32(x) } }
-            var halfWidths: [Int] = []
-            for r in stride(from: largest, through: 1, by: -1) where !buckets[r].isEmpty {
-                // halfWidths[|dy|]: the open disk's half-width ⌊√(r² − dy² − 1)⌋ on row dy.
-                halfWidths.removeAll(keepingCapacity: true)
-                for dy in 0 ..< r { halfWidths.append(integerSquareRoot(r * r - dy * dy - 1)) }
-                var painted = 0
-                for seed in buckets[r] {
-                    let px = seed % w, py = seed / w
-                    for y in max(0, py - r + 1) ... min(h - 1, py + r - 1) {
-                        let half = halfWidths[abs(y - py)]
-                        let row = y * (w + 1)
-                        let last = min(w - 1, px + half)
-                        var x = firstUnpainted(row, max(0, px - half), next)
-                        while x <= last {
-                            thickness?[y * w + x] = Double(r)
-                            painted += 1
-                            next[row + x] = Int32(x + 1)
-                            x = firstUnpainted(row, x + 1, next)
-                        }
-                    }
-                }
-                sum += r * painted
+    return (radius, largest)
+}
+
+/// Calls `paint(r, y, first, last)` for every row of every seed's open disk, largest radius
+/// first: columns first…last of row y, clipped to the frame.
+@inline(__always)
+private func forEachDiskRow(buckets: [[Int]], largest: Int, width w: Int, height h: Int,
+                            _ paint: (_ r: Int, _ y: Int, _ first: Int, _ last: Int) -> Void) {
+    var halfWidths: [Int] = []
+    for r in stride(from: largest, through: 1, by: -1) where !buckets[r].isEmpty {
+        // halfWidths[|dy|]: the open disk's half-width ⌊√(r² − dy² − 1)⌋ on row dy.
+        halfWidths.removeAll(keepingCapacity: true)
+        for dy in 0 ..< r { halfWidths.append(integerSquareRoot(r * r - dy * dy - 1)) }
+        for seed in buckets[r] {
+            let px = seed % w, py = seed / w
+            for y in max(0, py - r + 1) ... min(h - 1, py + r - 1) {
+                let half = halfWidths[abs(y - py)]
+                paint(r, y, max(0, px - half), min(w - 1, px + half))
             }
         }
     }
-    return sum
 }
 
 /// The pixels whose disk no 8-neighbour's disk contains, bucketed by radius.

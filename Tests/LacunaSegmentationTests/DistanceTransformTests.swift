@@ -107,6 +107,25 @@ struct DistanceTransformTests {
         #expect(localThickness(of: mask, outsideIsBackground: true).samples == Self.bruteForceThickness(mask))
     }
 
+    @Test("The local-thickness sum over wide blobs (disk rows across several 64-pixel words) equals brute force",
+          arguments: [UInt64(61), 62])
+    func thicknessSumWide(seed: UInt64) {
+        var generator = SeededRandom(seed: seed)
+        let disks = (0 ..< 5).map { _ in
+            (generator.uniform() * 200, generator.uniform() * 70, 8 + generator.uniform() * 30)
+        }
+        let mask = TestMasks.make(width: 200, height: 70) { x, y in
+            disks.contains { (cx, cy, r) in
+                let dx = Double(x) - cx, dy = Double(y) - cy
+                return dx * dx + dy * dy <= r * r
+            }
+        }
+        let expected = Self.bruteForceThickness(mask).reduce(0, +)
+        #expect(expected > 0)
+        #expect(Double(localThicknessSum(squaredDistances: squaredDistanceMap(of: mask, outsideIsBackground: true))) == expected)
+        #expect(localThickness(of: mask, outsideIsBackground: true).samples.reduce(0, +) == expected)
+    }
+
     @Test("The local-thickness sum equals the sum of the brute-force thickness image", arguments: [UInt64(31), 32, 33])
     func thicknessSum(seed: UInt64) {
         let mask = TestMasks.random(width: 41, height: 37, density: 0.93, seed: seed)
