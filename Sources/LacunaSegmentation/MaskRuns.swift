@@ -21,6 +21,16 @@ struct MaskRuns {
         height = mask.height
         let w = width
         mask.samples.withUnsafeBufferPointer { m in
+            // Count the runs first, so each array is allocated once at its size.
+            var runs = 0
+            for y in 0 ..< height where w > 0 {
+                runs += 1
+                for x in 1 ..< w where m[y * w + x] != m[y * w + x - 1] { runs += 1 }
+            }
+            start.reserveCapacity(runs)
+            end.reserveCapacity(runs)
+            row.reserveCapacity(runs)
+            isForeground.reserveCapacity(runs)
             for y in 0 ..< height {
                 var x = 0
                 while x < w {
