@@ -2,8 +2,8 @@
 ///
 /// Built with Andrew's monotone chain (Andrew 1979, "Another efficient algorithm for convex
 /// hulls in two dimensions", Inf. Process. Lett. 9:216–219) over points already in (y, x)
-/// order, O(n); all predicates are exact integer arithmetic. Vertices are stored in ImageJ's order (`FloatPolygon.getConvexHull`,
-/// a gift wrap): starting at the vertex with the smallest y, then the smallest x, and
+/// order, O(n); all predicates are exact integer arithmetic. Vertices are stored in ImageJ's
+/// order (`FloatPolygon.getConvexHull`, a gift wrap): starting at the vertex with the smallest y, then the smallest x, and
 /// continuing with the interior on the right-hand side in (x, y) coordinates — down the left
 /// side when y grows downwards. ImageJ's Feret angle breaks ties by this order.
 struct ConvexPolygon {

@@ -54,11 +54,10 @@ func pixelHullRows(of crop: RegionCrop) -> [(first: Int, last: Int)?] {
 /// O(rows + hull vertices²).
 func skimageFeretDiameter(hullRows rows: [(first: Int, last: Int)?]) -> Double {
     // Doubled coordinates: pixel (x, y) at (2x, 2y), midpoints at odd offsets; lines −1 … 2·rows.
+    guard rows.contains(where: { $0 != nil }) else { return 0 }
     var lines = HullLines(origin: -1, count: 2 * rows.count + 2)
-    var any = false
     for (y, interval) in rows.enumerated() {
         guard let (a, b) = interval else { continue }
-        any = true
         lines.add(x: 2 * a - 1, y: 2 * y)
         lines.add(x: 2 * b + 1, y: 2 * y)
         // Vertical neighbours outside: columns of [a, b] not in the row above / below; only the
@@ -78,7 +77,6 @@ func skimageFeretDiameter(hullRows rows: [(first: Int, last: Int)?]) -> Double {
             }
         }
     }
-    guard any else { return 0 }
     let hull = ConvexPolygon(lines)
     let (i, j) = hull.diameterPair()
     return Double(hull.squaredDistance(i, j)).squareRoot() / 2

@@ -16,9 +16,9 @@ public func fillingHoles(in mask: Mask, foreground: Connectivity = .eight) -> Ma
     let holes = runs.holeRuns()
     var filled = mask.samples
     filled.withUnsafeMutableBufferPointer { filled in
-        for k in 0 ..< runs.count where holes[k] {
-            let row = Int(runs.row[k]) * w
-            for x in Int(runs.start[k]) ..< Int(runs.end[k]) { filled[row + x] = true }
+        runs.forEachRun { k, y, first, end, _ in
+            guard holes[k] else { return }
+            for x in first ..< end { filled[y * w + x] = true }
         }
     }
     return Mask(width: w, height: h, channels: 1, samples: filled)

@@ -9,69 +9,80 @@ import LacunaImage
 /// runs, then O(runs·α).
 struct MaskRuns {
     let width: Int, height: Int
-    /// Run k covers columns `start[k]` ..< `end[k]` of row `row[k]`; runs are in raster order.
-    private(set) var start: [Int32] = [], end: [Int32] = [], row: [Int32] = []
-    private(set) var isForeground: [Bool] = []
+    /// First column of every run, rows in order. A run ends where the next run of its row
+    /// begins, the row's last run at `width`; values alternate along a row.
+    private var start: [Int32] = []
+    /// The runs of row y are `rowStart[y] ..< rowStart[y + 1]`.
+    private var rowStart: [Int]
+    /// Whether each row's first run is foreground.
+    private var firstIsForeground: [Bool]
     /// Union–find parent per run; a root is the first run (raster order) of its component.
     private var parent: [Int32] = []
 
+    /// One pass over the mask, then the union of touching runs of each pair of rows.
     init(_ mask: Mask, foreground: Connectivity) {
         precondition(mask.channels == 1, "mask runs need one channel, got \(mask.channels)")
         width = mask.width
         height = mask.height
+        rowStart = [Int](repeating: 0, count: height + 1)
+        firstIsForeground = [Bool](repeating: false, count: height)
         let w = width
         mask.samples.withUnsafeBufferPointer { m in
-            // Count the runs first, so each array is allocated once at its size.
-            var runs = 0
-            for y in 0 ..< height where w > 0 {
-                runs += 1
-                for x in 1 ..< w where m[y * w + x] != m[y * w + x - 1] { runs += 1 }
-            }
-            start.reserveCapacity(runs)
-            end.reserveCapacity(runs)
-            row.reserveCapacity(runs)
-            isForeground.reserveCapacity(runs)
             for y in 0 ..< height {
-                var x = 0
-                while x < w {
-                    let value = m[y * w + x]
-                    var next = x + 1
-                    while next < w && m[y * w + next] == value { next += 1 }
-                    start.append(Int32(x))
-                    end.append(Int32(next))
-                    row.append(Int32(y))
-                    isForeground.append(value)
-                    x = next
-                }
+                rowStart[y] = start.count
+                guard w > 0 else { continue }
+                firstIsForeground[y] = m[y * w]
+                start.append(0)
+                for x in 1 ..< w where m[y * w + x] != m[y * w + x - 1] { start.append(Int32(x)) }
             }
         }
+        rowStart[height] = start.count
         parent = (0 ..< Int32(start.count)).map { $0 }
         joinRows(foregroundSlack: foreground == .eight ? 1 : 0)
     }
 
     var count: Int { start.count }
 
+    /// Run k's columns `first ..< end`; k must be a run of row y.
+    @inline(__always)
+    func columns(_ k: Int, row y: Int) -> (first: Int, end: Int) {
+        (Int(start[k]), k + 1 < rowStart[y + 1] ? Int(start[k + 1]) : width)
+    }
+
+    /// Whether run k of row y is foreground.
+    @inline(__always)
+    func isForeground(_ k: Int, row y: Int) -> Bool {
+        firstIsForeground[y] == (k - rowStart[y]).isMultiple(of: 2)
+    }
+
+    /// Calls `body(k, y, first, end, foreground)` for every run in raster order.
+    func forEachRun(_ body: (_ k: Int, _ y: Int, _ first: Int, _ end: Int, _ foreground: Bool) -> Void) {
+        for y in 0 ..< height {
+            for k in rowStart[y] ..< rowStart[y + 1] {
+                let (first, end) = columns(k, row: y)
+                body(k, y, first, end, isForeground(k, row: y))
+            }
+        }
+    }
+
     /// Joins each run with the runs of the row above that have its value and touch it: sharing
     /// a column (4-connected), or a column or a corner (8-connected; `slack` 1).
-    private mutating func joinRows(foregroundSlack: Int32) {
-        let backgroundSlack: Int32 = 1 - foregroundSlack
-        var above = 0, current = 0
-        while current < count && row[current] == 0 { current += 1 }
-        for _ in 1 ..< max(1, height) {
-            let rowStart = current
-            var k = above
-            while current < count && row[current] == row[rowStart] {
-                let slack = isForeground[current] ? foregroundSlack : backgroundSlack
+    private mutating func joinRows(foregroundSlack: Int) {
+        let backgroundSlack = 1 - foregroundSlack
+        for y in stride(from: 1, to: height, by: 1) {
+            var k = rowStart[y - 1]
+            for current in rowStart[y] ..< rowStart[y + 1] {
+                let (first, end) = columns(current, row: y)
+                let value = isForeground(current, row: y)
+                let slack = value ? foregroundSlack : backgroundSlack
                 // Runs above ending before this one's reach can touch no later run either.
-                while k < rowStart && end[k] + slack <= start[current] { k += 1 }
+                while k < rowStart[y] && columns(k, row: y - 1).end + slack <= first { k += 1 }
                 var j = k
-                while j < rowStart && start[j] < end[current] + slack {
-                    if isForeground[j] == isForeground[current] { union(j, current) }
+                while j < rowStart[y] && columns(j, row: y - 1).first < end + slack {
+                    if isForeground(j, row: y - 1) == value { union(j, current) }
                     j += 1
                 }
-                current += 1
             }
-            above = rowStart
         }
     }
 
@@ -92,17 +103,26 @@ struct MaskRuns {
         if ra < rb { parent[rb] = Int32(ra) } else if rb < ra { parent[ra] = Int32(rb) }
     }
 
-    /// Whether run k touches the frame's edge.
-    func touchesEdge(_ k: Int) -> Bool {
-        row[k] == 0 || Int(row[k]) == height - 1 || start[k] == 0 || Int(end[k]) == width
+    /// Whether the run in row y over columns first ..< end touches the frame's edge.
+    func touchesEdge(row y: Int, first: Int, end: Int) -> Bool {
+        y == 0 || y == height - 1 || first == 0 || end == width
     }
 
     /// For every run, whether it is background enclosed by foreground: a background component
     /// that does not reach the frame's edge (a hole).
     mutating func holeRuns() -> [Bool] {
         var outside = [Bool](repeating: false, count: count)
-        for k in 0 ..< count where !isForeground[k] && touchesEdge(k) { outside[find(k)] = true }
-        return (0 ..< count).map { !isForeground[$0] && !outside[find($0)] }
+        var background: [Int32] = []
+        background.reserveCapacity(count / 2 + height)
+        forEachRun { k, y, first, end, foreground in
+            guard !foreground else { return }
+            background.append(Int32(k))
+            if touchesEdge(row: y, first: first, end: end) { outside[k] = true }
+        }
+        for k in background where outside[Int(k)] { outside[find(Int(k))] = true }
+        var holes = [Bool](repeating: false, count: count)
+        for k in background { holes[Int(k)] = !outside[find(Int(k))] }
+        return holes
     }
 }
 
@@ -120,17 +140,19 @@ public func filledComponentSizes(of mask: Mask, connectivity: Connectivity = .ei
         runs.union(k, k - 1)
         runs.union(k, k + 1)
     }
+    let roots = (0 ..< runs.count).map { runs.find($0) }
     var component = [Int32](repeating: -1, count: runs.count)
     var sizes: [(area: Int, touchesEdge: Bool)] = []
-    for k in 0 ..< runs.count where runs.isForeground[k] || holes[k] {
-        let root = runs.find(k)
+    runs.forEachRun { k, y, first, end, foreground in
+        guard foreground || holes[k] else { return }
+        let root = roots[k]
         if component[root] < 0 {
             component[root] = Int32(sizes.count)
             sizes.append((0, false))
         }
         let c = Int(component[root])
-        sizes[c].area += Int(runs.end[k] - runs.start[k])
-        if runs.touchesEdge(k) { sizes[c].touchesEdge = true }
+        sizes[c].area += end - first
+        if runs.touchesEdge(row: y, first: first, end: end) { sizes[c].touchesEdge = true }
     }
     return sizes
 }

@@ -85,6 +85,21 @@ struct DistanceTransformTests {
         return out
     }
 
+    /// The union of `disks` random disks with radii in `radii` (centres anywhere in the frame).
+    static func blobs(width: Int, height: Int, disks count: Int, radii: ClosedRange<Double>, seed: UInt64) -> Mask {
+        var generator = SeededRandom(seed: seed)
+        let disks = (0 ..< count).map { _ in
+            (generator.uniform() * Double(width), generator.uniform() * Double(height),
+             radii.lowerBound + generator.uniform() * (radii.upperBound - radii.lowerBound))
+        }
+        return TestMasks.make(width: width, height: height) { x, y in
+            disks.contains { (cx, cy, r) in
+                let dx = Double(x) - cx, dy = Double(y) - cy
+                return dx * dx + dy * dy <= r * r
+            }
+        }
+    }
+
     @Test("Local thickness of random noise equals brute-force disk insertion", arguments: [(UInt64(21), 0.7), (22, 0.9), (23, 0.97)])
     func thicknessNoise(seed: UInt64, density: Double) {
         let mask = TestMasks.random(width: 45, height: 38, density: density, seed: seed)
@@ -94,32 +109,14 @@ struct DistanceTransformTests {
     @Test("Local thickness equals brute-force disk insertion", arguments: [UInt64(11), 12, 13, 14, 15, 16])
     func thickness(seed: UInt64) {
         // Blobs: union of random disks, so radii above 1 occur.
-        var generator = SeededRandom(seed: seed)
-        let disks = (0 ..< 6).map { _ in
-            (generator.uniform() * 40, generator.uniform() * 30, 2 + generator.uniform() * 7)
-        }
-        let mask = TestMasks.make(width: 40, height: 30) { x, y in
-            disks.contains { (cx, cy, r) in
-                let dx = Double(x) - cx, dy = Double(y) - cy
-                return dx * dx + dy * dy <= r * r
-            }
-        }
+        let mask = Self.blobs(width: 40, height: 30, disks: 6, radii: 2 ... 9, seed: seed)
         #expect(localThickness(of: mask, outsideIsBackground: true).samples == Self.bruteForceThickness(mask))
     }
 
     @Test("The local-thickness sum over wide blobs (disk rows across several 64-pixel words) equals brute force",
           arguments: [UInt64(61), 62])
     func thicknessSumWide(seed: UInt64) {
-        var generator = SeededRandom(seed: seed)
-        let disks = (0 ..< 5).map { _ in
-            (generator.uniform() * 200, generator.uniform() * 70, 8 + generator.uniform() * 30)
-        }
-        let mask = TestMasks.make(width: 200, height: 70) { x, y in
-            disks.contains { (cx, cy, r) in
-                let dx = Double(x) - cx, dy = Double(y) - cy
-                return dx * dx + dy * dy <= r * r
-            }
-        }
+        let mask = Self.blobs(width: 200, height: 70, disks: 5, radii: 8 ... 38, seed: seed)
         let expected = Self.bruteForceThickness(mask).reduce(0, +)
         #expect(expected > 0)
         #expect(Double(localThicknessSum(squaredDistances: squaredDistanceMap(of: mask, outsideIsBackground: true))) == expected)
