@@ -32,6 +32,12 @@ struct RegionCrop {
         originY = region.minY - 1
     }
 
+    /// The frame index (y·imageWidth + x) of the region's first pixel in raster order, `nil` for
+    /// an empty crop.
+    func firstPixelIndex(imageWidth: Int) -> Int? {
+        mask.samples.firstIndex(of: true).map { (originY + $0 / mask.width) * imageWidth + originX + $0 % mask.width }
+    }
+
     /// The first and last column of the region in each crop row 1…height − 2, or `nil` for a
     /// row without region pixels (possible only when the region is not 4-connected by rows).
     func rowExtents() -> [(first: Int, last: Int)?] {

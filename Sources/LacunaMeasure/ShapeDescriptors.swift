@@ -47,15 +47,23 @@ public struct ShapeDescriptors: Sendable, Equatable {
 
     /// Measures the region `region` of `labels` on its own (other regions and the image
     /// border count as background). O(bounding-box area × (1 + inscribed radius)).
-    public init(of region: RegionProperties, in labels: LabelImage) {
+    ///
+    /// `known` holds the distance-map numbers of pores a split left whole (`splittingTouching
+    /// Pores(_:tolerance:recordingDistances:)` on the mask `labels` came from); a region found
+    /// there takes its inscribed radius and local thickness from them instead of computing its
+    /// distance map again (the same values).
+    public init(of region: RegionProperties, in labels: LabelImage, known: WholePoreDistances? = nil) {
         precondition(labels.channels == 1, "shape descriptors need one channel, got \(labels.channels)")
         let crop = labels.samples.withUnsafeBufferPointer {
             RegionCrop(labels: $0, imageWidth: labels.width, region: region)
         }
-        self.init(crop: crop)
+        self.init(crop: crop, known: known.flatMap { known in
+            crop.firstPixelIndex(imageWidth: labels.width).flatMap { known.entry(firstPixel: $0, area: region.area) }
+        })
     }
 
-    init(crop: RegionCrop) {
+    /// `known`: the region's entry in `WholePoreDistances`, if it has one.
+    init(crop: RegionCrop, known: WholePoreDistances.Entry? = nil) {
         let moments = CentralMoments(of: crop)
         let area = Double(moments.count)
         perimeterImageJ = tracedPerimeter(of: crop)
@@ -82,18 +90,20 @@ public struct ShapeDescriptors: Sendable, Equatable {
         feret = feretValues.maximum
         minFeret = feretValues.minimum
         feretAngleDegrees = feretValues.angleDegrees
-        let squared = squaredDistanceMap(of: crop.mask, outsideIsBackground: false)
-        let deepest = squared.samples.max() ?? 0
+        let (deepest, sum) = known.map { ($0.deepestSquared, $0.localThicknessSum) } ?? {
+            let squared = squaredDistanceMap(of: crop.mask, outsideIsBackground: false)
+            // Every painted pixel is a region pixel (a disk lies within its centre's distance).
+            return (squared.samples.max() ?? 0, localThicknessSum(squaredDistances: squared))
+        }()
         inscribedRadius = deepest == .max ? .infinity : Double(deepest).squareRoot()
-        // Every painted pixel is a region pixel (a disk lies within its centre's distance).
-        let sum = localThicknessSum(squaredDistances: squared)
         localThicknessRadius = area > 0 ? Double(sum) / area : 0
     }
 }
 
 /// Shape descriptors of every region, in the order of `regions`, measured by up to `threads`
-/// threads (the same result for any number).
+/// threads (the same result for any number); `known` as in `ShapeDescriptors(of:in:known:)`.
 /// Complexity Σ over regions of O(bounding-box area × (1 + inscribed radius)).
-public func measureShapes(of labels: LabelImage, regions: [RegionProperties], threads: Int = 1) -> [ShapeDescriptors] {
-    parallelMap(regions.count, threads: threads) { ShapeDescriptors(of: regions[$0], in: labels) }
+public func measureShapes(of labels: LabelImage, regions: [RegionProperties], threads: Int = 1,
+                          known: WholePoreDistances? = nil) -> [ShapeDescriptors] {
+    parallelMap(regions.count, threads: threads) { ShapeDescriptors(of: regions[$0], in: labels, known: known) }
 }

@@ -12,16 +12,18 @@ import LacunaSegmentation
 extension ImageAnalyzer {
     /// Shape descriptors, sub-pixel outlines, the image's statistics and quality flags, and
     /// the pore overlay with its legend. `sensitivity` gives the threshold-sensitivity pass
-    /// (run beside the shapes on two threads, or already done).
+    /// (run beside the shapes on two threads, or already done); `wholePores` the split's
+    /// distance-map numbers, which spare the shape descriptors a distance map per pore.
     func measuredPores<S: FixedWidthInteger & UnsignedInteger & Sendable>(
         _ pores: [RegionProperties], labels: LabelImage, grey: Image<S>, display: Image<UInt8>,
-        context: FrameContext, threshold: Int, sensitivity: () -> ThresholdSensitivity, mask: Mask,
+        context: FrameContext, threshold: Int, sensitivity: () -> ThresholdSensitivity,
+        wholePores: WholePoreDistances?, mask: Mask,
         region: (mask: Mask?, source: String),
         cutByRegion: [Bool]?, excludedBySize: Int
     ) -> (measurement: ImageMeasurement, overlay: Image<UInt8>) {
         let (pores, sensitivity) = runBoth(parallel: threads > 1, {
             var pores = pores
-            for (i, shape) in measureShapes(of: labels, regions: pores, threads: threads).enumerated() { pores[i].shape = shape }
+            for (i, shape) in measureShapes(of: labels, regions: pores, threads: threads, known: wholePores).enumerated() { pores[i].shape = shape }
             if options.boundary == .subpixel {
                 ImageAnalyzer.measuringSubpixelBoundaries(&pores, labels: labels, grey: grey, cutByRegion: cutByRegion,
                                                           options: options, threads: threads)

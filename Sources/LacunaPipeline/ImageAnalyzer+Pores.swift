@@ -52,15 +52,18 @@ extension ImageAnalyzer {
     /// The pores of a thresholded, hole-filled mask: opened and closed with discs when asked,
     /// limited to the analysed region, split at distance-map maxima (`splittingTouchingPores`)
     /// or labelled as 8-connected components. Small pores are still in (the caller drops them).
-    static func poreComponents(of poreMask: Mask, analysed: Mask?, options: AnalysisOptions) -> Components {
+    /// With the split, also the distance-map numbers of the pores it left whole, for the shape
+    /// descriptors (the caller may drop or renumber pores, not reshape them).
+    static func poreComponents(of poreMask: Mask, analysed: Mask?,
+                               options: AnalysisOptions) -> (components: Components, distances: WholePoreDistances?) {
         var mask = poreMask
         if options.openingRadius > 0 { mask = DiskMorphology.opening(mask, radius: options.openingRadius) }
         if options.closingRadius > 0 { mask = DiskMorphology.closing(mask, radius: options.closingRadius) }
         if let analysed {
             mask = Mask(width: mask.width, height: mask.height, samples: zip(mask.samples, analysed.samples).map { $0 && $1 })
         }
-        return options.splitTolerance.map { splittingTouchingPores(mask, tolerance: $0) }
-            ?? labelComponents(of: mask, connectivity: .eight)
+        guard let tolerance = options.splitTolerance else { return (labelComponents(of: mask, connectivity: .eight), nil) }
+        return splittingTouchingPores(mask, tolerance: tolerance, recordingDistances: true)
     }
 
     /// Marks the pores with a pixel next to (4-neighbourhood) a pixel outside the analysed

@@ -183,7 +183,9 @@ public struct ImageAnalyzer: Sendable {
         try Deadline.check(during: "labelling")
         let region = try ImageAnalyzer.analysedRegion(grey: grey, poreMask: mask, file: context.regionMask,
                                                       options: options)
-        var components = ImageAnalyzer.poreComponents(of: mask, analysed: region.mask, options: options)
+        let labelled = ImageAnalyzer.poreComponents(of: mask, analysed: region.mask, options: options)
+        var components = labelled.components
+        let wholePores = labelled.distances
         let found = components.count
         removeSmallComponents(&components, minimumArea: options.minimumPoreArea)
         let keptBySize = components.count
@@ -204,7 +206,7 @@ public struct ImageAnalyzer: Sendable {
                         calibration: context.calibration)
         }, {
             measuredPores(pores, labels: labels, grey: grey, display: display, context: context,
-                          threshold: threshold, sensitivity: sensitivity,
+                          threshold: threshold, sensitivity: sensitivity, wholePores: wholePores,
                           mask: mask, region: region, cutByRegion: cutByRegion, excludedBySize: found - keptBySize)
         })
         var analyzed = AnalyzedImage(measurement: measured.measurement, overlay: measured.overlay, labels: labels)

@@ -26,11 +26,16 @@ import LacunaImage
 /// Only the component labels and the output are full frames, so the peak memory is one `Int32`
 /// frame plus the largest component's box, not five frames.
 ///
+/// With `recordingDistances`, each component left whole gets its `WholePoreDistances` entry
+/// from its squared distance map.
+///
 /// - Parameters:
 ///   - h: the tolerance in px (≥ 0).
-func splittingAtDistanceMaxima(_ mask: Mask, h: Double) -> Components {
+func splittingAtDistanceMaxima(_ mask: Mask, h: Double,
+                               recordingDistances: Bool) -> (components: Components, distances: WholePoreDistances) {
     let w = mask.width
     var components = labelComponents(of: mask, connectivity: .eight)
+    var distances = WholePoreDistances()
     let count = components.count
     let boxes = boundingBoxes(of: components.labels, count: count)
     // Pieces of split components get provisional labels above `count`; unsplit components keep
@@ -47,7 +52,12 @@ func splittingAtDistanceMaxima(_ mask: Mask, h: Double) -> Components {
                     for x in 0 ..< bw { c[y * bw + x] = labels[row + x] == Int32(k) }
                 }
             }
-            let pieces = splittingComponent(crop, h: h)
+            let (pieces, whole) = splittingComponent(crop, h: h, recordingDistances: recordingDistances)
+            if let whole {
+                // The crop's first pixel in raster order is the component's.
+                let first = crop.samples.firstIndex(of: true) ?? 0
+                distances.record(whole, firstPixel: (box.minY + first / bw) * w + box.minX + first % bw)
+            }
             guard pieces.count >= 2 else { continue }
             pieces.labels.samples.withUnsafeBufferPointer { piece in
                 for y in 0 ..< bh {
@@ -58,9 +68,9 @@ func splittingAtDistanceMaxima(_ mask: Mask, h: Double) -> Components {
             nextPiece += Int32(pieces.count)
         }
     }
-    guard nextPiece > Int32(count) else { return components }
+    guard nextPiece > Int32(count) else { return (components, distances) }
     renumberInRasterOrder(&components, largest: Int(nextPiece))
-    return components
+    return (components, distances)
 }
 
 /// The inclusive bounding box of each label 1…`count` (index 0 unused).
@@ -108,17 +118,20 @@ private func renumberInRasterOrder(_ components: inout Components, largest: Int)
 }
 
 /// Steps 1–4 on one crop: `mask` holds a single 8-connected component (or several: each is
-/// handled alone), its outside is background.
-private func splittingComponent(_ mask: Mask, h: Double) -> Components {
+/// handled alone), its outside is background. With `recordingDistances`, a crop that stays
+/// one pore also gives its `WholePoreDistances` entry.
+private func splittingComponent(_ mask: Mask, h: Double,
+                                recordingDistances: Bool) -> (Components, WholePoreDistances.Entry?) {
     let w = mask.width, height = mask.height, n = w * height
-    var level = squaredDistanceMap(of: mask).samples
+    let distances = squaredDistanceMap(of: mask)
+    let level = distances.samples
     let order = maskPixelsByLevel(level)
     var parent = [Int32](repeating: -1, count: n)
     var peak = [Int32](repeating: 0, count: n)
     var labels = [Int32](repeating: 0, count: n)
     var count = 0
     var areas = [0]
-    level.withUnsafeMutableBufferPointer { level in
+    level.withUnsafeBufferPointer { level in
         parent.withUnsafeMutableBufferPointer { parent in
             peak.withUnsafeMutableBufferPointer { peak in
                 labels.withUnsafeMutableBufferPointer { labels in
@@ -152,7 +165,11 @@ private func splittingComponent(_ mask: Mask, h: Double) -> Components {
         }
     }
     areas[0] = n - areas.dropFirst().reduce(0, +)
-    return Components(labels: LabelImage(width: w, height: height, samples: labels), count: count, areas: areas)
+    let components = Components(labels: LabelImage(width: w, height: height, samples: labels), count: count,
+                                areas: areas)
+    guard recordingDistances && count == 1 else { return (components, nil) }
+    return (components, WholePoreDistances.Entry(area: areas[1], deepestSquared: distances.samples.max() ?? 0,
+                                                 localThicknessSum: localThicknessSum(squaredDistances: distances)))
 }
 
 /// Width and height, for neighbour arithmetic.
@@ -225,7 +242,7 @@ func findRoot(_ i: Int32, _ parent: UnsafeMutableBufferPointer<Int32>) -> Int32 
 
 /// Step 1: union–find from the highest level down; returns the maxima (one pixel each) whose
 /// dynamic exceeds `h`, including each component's highest.
-private func maximaOfDynamicAbove(_ h: Double, order: [Int32], level: UnsafeMutableBufferPointer<Int32>,
+private func maximaOfDynamicAbove(_ h: Double, order: [Int32], level: UnsafeBufferPointer<Int32>,
                                   parent: UnsafeMutableBufferPointer<Int32>, peak: UnsafeMutableBufferPointer<Int32>,
                                   grid: PixelGrid) -> [Int32] {
     var survivors: [Int32] = []
@@ -256,7 +273,7 @@ private func maximaOfDynamicAbove(_ h: Double, order: [Int32], level: UnsafeMuta
 
 /// Step 2: marker k (from 1) is the 8-connected set of pixels within `h` of survivor k's
 /// maximum that reaches it. Returns the number of markers.
-private func fillMarkers(_ survivors: [Int32], h: Double, level: UnsafeMutableBufferPointer<Int32>,
+private func fillMarkers(_ survivors: [Int32], h: Double, level: UnsafeBufferPointer<Int32>,
                          into labels: UnsafeMutableBufferPointer<Int32>, grid: PixelGrid) -> Int {
     var stack: [Int32] = []
     for (k, seed) in survivors.enumerated() {
@@ -277,7 +294,7 @@ private func fillMarkers(_ survivors: [Int32], h: Double, level: UnsafeMutableBu
 
 /// Step 3: grows the markers of components with ≥ 2 markers (`markerCount[root]`) over their
 /// component, highest level first, first in first out within a level.
-private func floodMarkers(in labels: UnsafeMutableBufferPointer<Int32>, level: UnsafeMutableBufferPointer<Int32>,
+private func floodMarkers(in labels: UnsafeMutableBufferPointer<Int32>, level: UnsafeBufferPointer<Int32>,
                           parent: UnsafeMutableBufferPointer<Int32>, markerCount: UnsafeMutableBufferPointer<Int32>,
                           grid: PixelGrid) {
     var queue = LevelQueue()

@@ -19,6 +19,15 @@ import LacunaImage
 ///   their first pixel; a pore without a marker keeps one label for its component.
 /// - Complexity: O(N·α(N)) for N pixels, plus a counting sort over the squared distances.
 public func splittingTouchingPores(_ mask: Mask, tolerance: Double) -> Components {
+    splittingTouchingPores(mask, tolerance: tolerance, recordingDistances: false).components
+}
+
+/// `splittingTouchingPores(_:tolerance:)`, and with `recordingDistances` the deepest squared
+/// distance and the local-thickness sum of every pore left whole (`WholePoreDistances`), taken
+/// from the distance map the split computes anyway. That adds
+/// O(Σ over ridge pixels of the radius) per whole pore, the cost of `localThicknessSum`.
+public func splittingTouchingPores(_ mask: Mask, tolerance: Double,
+                                   recordingDistances: Bool) -> (components: Components, distances: WholePoreDistances) {
     precondition(tolerance >= 0 && tolerance.isFinite, "tolerance must be finite and ≥ 0, got \(tolerance)")
-    return splittingAtDistanceMaxima(mask, h: tolerance)
+    return splittingAtDistanceMaxima(mask, h: tolerance, recordingDistances: recordingDistances)
 }

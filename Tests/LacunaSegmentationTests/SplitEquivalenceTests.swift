@@ -16,29 +16,11 @@ struct SplitEquivalenceTests {
         return renumberedInRasterOrder(basins)
     }
 
-    /// Random overlapping discs and bars: necks of every width, touching pores, convex pores.
-    static func blobs(seed: UInt64, width: Int, height: Int, count: Int) -> Mask {
-        var random = SeededRandom(seed: seed)
-        var inside = [Bool](repeating: false, count: width * height)
-        for _ in 0 ..< count {
-            let cx = random.uniform() * Double(width), cy = random.uniform() * Double(height)
-            let r = 2 + random.uniform() * 12
-            let bar = random.uniform() < 0.2
-            for y in 0 ..< height {
-                for x in 0 ..< width {
-                    let dx = Double(x) - cx, dy = Double(y) - cy
-                    if bar ? (abs(dx) <= r && abs(dy) <= 1.5) : dx * dx + dy * dy <= r * r { inside[y * width + x] = true }
-                }
-            }
-        }
-        return Mask(width: width, height: height, samples: inside)
-    }
-
     @Test("random disc and bar unions, tolerances 0 … 3 px", arguments: [
         (UInt64(101), 0.0), (102, 0.5), (103, 1.0), (104, 1.0), (105, 2.0), (106, 3.0), (107, 1.0),
     ])
     func randomBlobs(seed: UInt64, tolerance: Double) {
-        let mask = Self.blobs(seed: seed, width: 97, height: 71, count: 40)
+        let mask = TestMasks.discsAndBars(seed: seed, width: 97, height: 71, count: 40)
         let fast = splittingTouchingPores(mask, tolerance: tolerance)
         let slow = Self.reference(mask, tolerance: tolerance)
         #expect(fast.count == slow.count, "seed \(seed)")

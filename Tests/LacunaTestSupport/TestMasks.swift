@@ -11,6 +11,25 @@ import LacunaSynth
 /// Pixel `(x, y)` is tested at its integer coordinates (scikit-image's convention for the
 /// reference masks of ../shared/reference/anchors.md §4.2), not at its centre.
 public enum TestMasks {
+    /// Random overlapping discs (radius 2–14 px) and bars (3 px wide): necks of every width,
+    /// touching pores, convex pores.
+    public static func discsAndBars(seed: UInt64, width: Int, height: Int, count: Int) -> Mask {
+        var random = SeededRandom(seed: seed)
+        var inside = [Bool](repeating: false, count: width * height)
+        for _ in 0 ..< count {
+            let cx = random.uniform() * Double(width), cy = random.uniform() * Double(height)
+            let r = 2 + random.uniform() * 12
+            let bar = random.uniform() < 0.2
+            for y in 0 ..< height {
+                for x in 0 ..< width {
+                    let dx = Double(x) - cx, dy = Double(y) - cy
+                    if bar ? (abs(dx) <= r && abs(dy) <= 1.5) : dx * dx + dy * dy <= r * r { inside[y * width + x] = true }
+                }
+            }
+        }
+        return Mask(width: width, height: height, samples: inside)
+    }
+
     /// A mask drawn as text, one string per row: `#` or `1` is foreground, `.` or `0`
     /// background; spaces are ignored so rows can be aligned. All rows must have equal length.
     public static func parse(_ rows: [String]) -> Mask {
