@@ -27,8 +27,8 @@ struct RecordRows: Codable, Equatable, Sendable {
 
     /// In the cache each row is one JSON string, its fields joined by U+001F (the unit
     /// separator): Foundation's JSONDecoder took ~0.4 s to decode the 260 000 field strings of
-    /// a 17-MP image one by one (the store's round-trip check decodes every entry it writes).
-    /// A field holding U+001F itself would split; the round-trip check then refuses the entry
+    /// a 17-MP image one by one. A field holding U+001F itself would split; the store's
+    /// round-trip check (`tableRowsSurviveJoining`) then refuses the entry
     /// (`ResultCache.store`), so such an input is recomputed on `--resume`, never misread.
     enum CodingKeys: String, CodingKey {
         case image, page, error, imageRow, poreRows, cellRows, fit
@@ -58,6 +58,16 @@ struct RecordRows: Codable, Equatable, Sendable {
         try container.encode(poreRows.map(join), forKey: .poreRows)
         try container.encode(cellRows.map(join), forKey: .cellRows)
         try container.encodeIfPresent(fit, forKey: .fit)
+    }
+
+    /// Whether the pore and cell rows come back unchanged from the cache's joined form: every
+    /// row has a field and no field holds the separator. (An empty row would come back as one
+    /// empty field.)
+    var tableRowsSurviveJoining: Bool {
+        func survives(_ row: [String]) -> Bool {
+            !row.isEmpty && !row.contains { $0.utf8.contains(0x1F) }
+        }
+        return poreRows.allSatisfy(survives) && cellRows.allSatisfy(survives)
     }
 
     /// Whether the rows fit the current table layout (an entry from another build may not).

@@ -61,9 +61,23 @@ struct BatchProvenanceTests {
         rows[0].poreRows[1][0] = "a,b\"c\r\nd"
         #expect(cache.store(rows, pages: pages, key: "odd", overlays: []))
         #expect(cache.entry(forKey: "odd")?.rows == rows)
+        let good = rows
         rows[0].poreRows[2][0] = "x\u{1F}y"
         #expect(!cache.store(rows, pages: pages, key: "separator", overlays: []))
         #expect(cache.entry(forKey: "separator") == nil)
+        // The same in a cell row, in the image row (checked by decoding), and an empty row
+        // (it would come back as one empty field).
+        rows = good
+        rows[0].cellRows = [["1", "\u{1F}"]]
+        #expect(!cache.store(rows, pages: pages, key: "cell", overlays: []))
+        rows = good
+        rows[0].imageRow[1] = "a\u{1F}"
+        #expect(!cache.store(rows, pages: pages, key: "image", overlays: []))
+        rows = good
+        rows[0].poreRows.append([])
+        #expect(!cache.store(rows, pages: pages, key: "empty", overlays: []))
+        #expect(cache.entry(forKey: "cell") == nil && cache.entry(forKey: "image") == nil
+            && cache.entry(forKey: "empty") == nil)
     }
 
     @Test("an entry whose overlay changed on disk, or whose rows do not fit the columns, is not reused")
