@@ -19,9 +19,10 @@ import LacunaImage
 ///    in place of a heap: the order is the heap's, level then age), seeded in raster order.
 /// 4. Labels are numbered in raster order of each pore's first pixel.
 ///
-/// Steps 1–3 run on each 8-connected component alone, in its bounding box: its squared
-/// distances there equal the frame's, because the non-component pixel nearest to a component
-/// pixel is always background (a pixel of another component would have a nearer 8-neighbour
+/// Steps 1–3 run on each 8-connected component alone, in its bounding box with a margin of one
+/// background pixel (so neighbours need no bounds checks): its squared distances there equal
+/// the frame's, because the non-component pixel nearest to a component pixel is always
+/// background (a pixel of another component would have a nearer 8-neighbour
 /// in this component, joining the two), and the frame's outside counts as background in both.
 /// Only the component labels and the output are full frames, so the peak memory is one `Int32`
 /// frame plus the largest component's box, not five frames.
@@ -45,24 +46,27 @@ func splittingAtDistanceMaxima(_ mask: Mask, h: Double,
         for k in stride(from: 1, through: count, by: 1) {
             let box = boxes[k]
             let bw = box.maxX - box.minX + 1, bh = box.maxY - box.minY + 1
-            var crop = Mask(width: bw, height: bh, repeating: false)
+            // The box with a margin of one background pixel: crop pixel (x + 1, y + 1) is box
+            // pixel (x, y).
+            let cw = bw + 2
+            var crop = Mask(width: cw, height: bh + 2, repeating: false)
             crop.samples.withUnsafeMutableBufferPointer { c in
                 for y in 0 ..< bh {
-                    let row = (box.minY + y) * w + box.minX
-                    for x in 0 ..< bw { c[y * bw + x] = labels[row + x] == Int32(k) }
+                    let row = (box.minY + y) * w + box.minX, cropRow = (y + 1) * cw + 1
+                    for x in 0 ..< bw { c[cropRow + x] = labels[row + x] == Int32(k) }
                 }
             }
             let (pieces, whole) = splittingComponent(crop, h: h, recordingDistances: recordingDistances)
             if let whole {
                 // The crop's first pixel in raster order is the component's.
                 let first = crop.samples.firstIndex(of: true) ?? 0
-                distances.record(whole, firstPixel: (box.minY + first / bw) * w + box.minX + first % bw)
+                distances.record(whole, firstPixel: (box.minY + first / cw - 1) * w + box.minX + first % cw - 1)
             }
             guard pieces.count >= 2 else { continue }
             pieces.labels.samples.withUnsafeBufferPointer { piece in
                 for y in 0 ..< bh {
-                    let row = (box.minY + y) * w + box.minX
-                    for x in 0 ..< bw where piece[y * bw + x] > 0 { labels[row + x] = nextPiece + piece[y * bw + x] }
+                    let row = (box.minY + y) * w + box.minX, cropRow = (y + 1) * cw + 1
+                    for x in 0 ..< bw where piece[cropRow + x] > 0 { labels[row + x] = nextPiece + piece[cropRow + x] }
                 }
             }
             nextPiece += Int32(pieces.count)
@@ -118,8 +122,9 @@ private func renumberInRasterOrder(_ components: inout Components, largest: Int)
 }
 
 /// Steps 1–4 on one crop: `mask` holds a single 8-connected component (or several: each is
-/// handled alone), its outside is background. With `recordingDistances`, a crop that stays
-/// one pore also gives its `WholePoreDistances` entry.
+/// handled alone) inside a margin of background at least one pixel wide, so every mask
+/// pixel's 8-neighbours lie in the crop. With `recordingDistances`, a crop that stays one pore
+/// also gives its `WholePoreDistances` entry.
 private func splittingComponent(_ mask: Mask, h: Double,
                                 recordingDistances: Bool) -> (Components, WholePoreDistances.Entry?) {
     let w = mask.width, height = mask.height, n = w * height
@@ -135,7 +140,7 @@ private func splittingComponent(_ mask: Mask, h: Double,
         parent.withUnsafeMutableBufferPointer { parent in
             peak.withUnsafeMutableBufferPointer { peak in
                 labels.withUnsafeMutableBufferPointer { labels in
-                    let grid = PixelGrid(width: w, height: height)
+                    let grid = PixelGrid(width: w)
                     let survivors = maximaOfDynamicAbove(h, order: order, level: level, parent: parent,
                                                          peak: peak, grid: grid)
                     let markers = fillMarkers(survivors, h: h, level: level, into: labels, grid: grid)
@@ -172,30 +177,24 @@ private func splittingComponent(_ mask: Mask, h: Double,
                                                  localThicknessSum: localThicknessSum(squaredDistances: distances)))
 }
 
-/// Width and height, for neighbour arithmetic.
+/// Neighbour arithmetic in a crop of `width` columns.
 struct PixelGrid {
     let width: Int
-    let height: Int
 
-    /// Calls `body` with each 8-neighbour of pixel `i` inside the frame.
+    /// Calls `body` with each 8-neighbour of pixel `i`, in raster order. `i` must lie at least
+    /// one pixel inside the crop (the split's crops have a background margin and visit only
+    /// mask pixels), so there are no bounds to check.
     @inline(__always)
     func forEachNeighbour(of i: Int, _ body: (Int) -> Void) {
-        let x = i % width, y = i / width
-        let left = x > 0, right = x + 1 < width
-        if y > 0 {
-            let up = i - width
-            if left { body(up - 1) }
-            body(up)
-            if right { body(up + 1) }
-        }
-        if left { body(i - 1) }
-        if right { body(i + 1) }
-        if y + 1 < height {
-            let down = i + width
-            if left { body(down - 1) }
-            body(down)
-            if right { body(down + 1) }
-        }
+        let up = i - width, down = i + width
+        body(up - 1)
+        body(up)
+        body(up + 1)
+        body(i - 1)
+        body(i + 1)
+        body(down - 1)
+        body(down)
+        body(down + 1)
     }
 }
 
