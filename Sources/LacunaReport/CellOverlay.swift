@@ -65,10 +65,12 @@ public enum CellOverlay {
         for cell in network.cells {
             tintIndex[cell.label] = paletteIndex(sides: cell.sides, border: cell.touchesBorder)
         }
-        func differs(_ l: UnsafeBufferPointer<Int32>, _ x: Int, _ y: Int, _ i: Int) -> Bool {
+        // Whether pixel i's label differs from one of its 4-neighbours. A neighbour outside the
+        // frame is given as offset 0 (the pixel itself), which never differs: no branches.
+        @inline(__always)
+        func differs(_ l: UnsafeBufferPointer<Int32>, _ i: Int, _ left: Int, _ right: Int, _ up: Int, _ down: Int) -> Bool {
             let own = l[i]
-            return (x > 0 && l[i - 1] != own) || (x + 1 < w && l[i + 1] != own)
-                || (y > 0 && l[i - w] != own) || (y + 1 < h && l[i + w] != own)
+            return ((l[i + left] ^ own) | (l[i + right] ^ own) | (l[i + up] ^ own) | (l[i + down] ^ own)) != 0
         }
         let outlines = pores?.samples ?? []
         let rgb = [UInt8](unsafeUninitializedCapacity: w * h * 3) { rgb, count in
@@ -78,16 +80,20 @@ public enum CellOverlay {
                         tintIndex.withUnsafeBufferPointer { tintIndex in
                             tinted.withUnsafeBufferPointer { tinted in
                                 for y in 0 ..< h {
+                                    let up = y > 0 ? -w : 0, down = y + 1 < h ? w : 0
                                     for x in 0 ..< w {
                                         let i = y * w + x
+                                        let left = x > 0 ? -1 : 0, right = x + 1 < w ? 1 : 0
                                         var out = (g[i], g[i], g[i])
                                         let k = tintIndex[Int(c[i])]
                                         if k >= 0 {
                                             let base = (k * 256 + Int(g[i])) * 3
                                             out = (tinted[base], tinted[base + 1], tinted[base + 2])
                                         }
-                                        if differs(c, x, y, i) { out = (0, 0, 0) }
-                                        if !p.isEmpty, p[i] != 0, differs(p, x, y, i) { out = (255, 255, 255) }
+                                        if differs(c, i, left, right, up, down) { out = (0, 0, 0) }
+                                        if !p.isEmpty, p[i] != 0, differs(p, i, left, right, up, down) {
+                                            out = (255, 255, 255)
+                                        }
                                         rgb[3 * i] = out.0
                                         rgb[3 * i + 1] = out.1
                                         rgb[3 * i + 2] = out.2
