@@ -1,0 +1,57 @@
+import LacunaImage
+import LacunaNetwork
+import LacunaReport
+import LacunaSynth
+import Testing
+
+@Suite("Cell overlay")
+struct CellOverlayTests {
+    @Test("every pixel, frame edges included: cell boundaries black, pore outlines white, cells tinted 45 % by side class")
+    func pixels() {
+        // Four disks of radius 4 in a 23 × 17 frame, one cut by the left edge; grey levels random.
+        let w = 23, h = 17
+        let centres: [(Double, Double)] = [(1, 5), (11, 4), (17, 11), (7, 12)]
+        var pores = LabelImage(width: w, height: h, repeating: 0)
+        for (k, (cx, cy)) in centres.enumerated() {
+            for y in 0 ..< h {
+                for x in 0 ..< w where (Double(x) - cx) * (Double(x) - cx) + (Double(y) - cy) * (Double(y) - cy) <= 16 {
+                    pores[x, y] = Int32(k + 1)
+                }
+            }
+        }
+        var random = SeededRandom(seed: 77)
+        let grey = Image<UInt8>(width: w, height: h, samples: (0 ..< w * h).map { _ in UInt8(random.uniform() * 255) })
+        let network = CellNetwork(labels: influenceZones(of: pores), count: centres.count, pores: pores)
+        let rgb = CellOverlay.render(grey: grey, network: network, pores: pores)
+        let cells = network.labels
+        // A pixel is on an outline when a 4-neighbour inside the frame has another label.
+        func onOutline(_ labels: LabelImage, _ x: Int, _ y: Int) -> Bool {
+            [(-1, 0), (1, 0), (0, -1), (0, 1)].contains { dx, dy in
+                let nx = x + dx, ny = y + dy
+                return nx >= 0 && ny >= 0 && nx < w && ny < h && labels[nx, ny] != labels[x, y]
+            }
+        }
+        var black = 0, white = 0, tinted = 0
+        for y in 0 ..< h {
+            for x in 0 ..< w {
+                let g = Double(grey[x, y])
+                var expected = [grey[x, y], grey[x, y], grey[x, y]]
+                if let cell = network.cells.first(where: { $0.label == Int(cells[x, y]) }) {
+                    let c = CellOverlay.colour(sides: cell.sides, border: cell.touchesBorder)
+                    expected = [c.red, c.green, c.blue].map { UInt8((0.55 * g + 0.45 * Double($0)).rounded()) }
+                    tinted += 1
+                }
+                if onOutline(cells, x, y) {
+                    expected = [0, 0, 0]
+                    black += 1
+                }
+                if pores[x, y] != 0 && onOutline(pores, x, y) {
+                    expected = [255, 255, 255]
+                    white += 1
+                }
+                #expect((0 ..< 3).map { rgb[x, y, $0] } == expected, "pixel (\(x), \(y))")
+            }
+        }
+        #expect(black > 20 && white > 20 && tinted > 100, "the frame has every kind of pixel")
+    }
+}
