@@ -35,11 +35,13 @@ public enum DiskMorphology {
     /// Opening (erosion, then dilation): removes parts narrower than the disc, such as thin
     /// bridges between pores and specks.
     public static func opening(_ mask: Mask, radius: Double) -> Mask {
-        dilating(eroding(mask, radius: radius), radius: radius)
+        if radius > 0 && radius < DiskSpans.largestRadius { return DiskSpans(radius: radius).opening(mask) }
+        return dilating(eroding(mask, radius: radius), radius: radius)
     }
 
     /// Closing (dilation, then erosion): fills gaps and notches narrower than the disc.
     public static func closing(_ mask: Mask, radius: Double) -> Mask {
-        eroding(dilating(mask, radius: radius), radius: radius)
+        if radius > 0 && radius < DiskSpans.largestRadius { return DiskSpans(radius: radius).closing(mask) }
+        return eroding(dilating(mask, radius: radius), radius: radius)
     }
 }

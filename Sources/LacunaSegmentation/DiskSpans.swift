@@ -9,7 +9,8 @@ import LacunaImage
 /// half-width a is that of a − 1 combined with the two pixels a away) into
 /// a ring of the 2⌊r⌋ + 1 rows an output row needs; each output row then combines one reduced
 /// row per disc row. O(r) byte operations per pixel, all over whole rows (vectorised), and the
-/// frame is read and written once.
+/// frame is read and written once. An opening or closing chains two such passes row by row
+/// (`SpanPass`), so the intermediate erosion or dilation is never a whole frame.
 struct DiskSpans {
     /// Radii from this up go through the distance transform instead.
     static let largestRadius = 16.0
@@ -26,55 +27,38 @@ struct DiskSpans {
         }
     }
 
-    func eroding(_ mask: Mask) -> Mask { combine(mask, foreground: false) }
+    func eroding(_ mask: Mask) -> Mask { passes(mask, [false]) }
 
-    func dilating(_ mask: Mask) -> Mask { combine(mask, foreground: true) }
+    func dilating(_ mask: Mask) -> Mask { passes(mask, [true]) }
 
-    /// foreground false: erosion (AND over the disc), true: dilation (OR). Bools are bytes 0 and
-    /// 1, combined as UInt8.
-    private func combine(_ mask: Mask, foreground: Bool) -> Mask {
+    /// Erosion, then dilation, streamed.
+    func opening(_ mask: Mask) -> Mask { passes(mask, [false, true]) }
+
+    /// Dilation, then erosion, streamed.
+    func closing(_ mask: Mask) -> Mask { passes(mask, [true, false]) }
+
+    /// One pass per entry of `foreground` (false: erosion, AND over the disc; true: dilation,
+    /// OR), each pulling its source rows from the previous one. Bools are bytes 0 and 1,
+    /// combined as UInt8.
+    private func passes(_ mask: Mask, _ foreground: [Bool]) -> Mask {
         let w = mask.width, h = mask.height
         guard w > 0, h > 0 else { return mask }
-        let radius = halfWidths.count - 1
-        let widths = Array(Set(halfWidths)).sorted()
-        let slotOfWidth = Dictionary(uniqueKeysWithValues: widths.enumerated().map { ($1, $0) })
-        let slots = halfWidths.map { slotOfWidth[$0]! }
-        let ringRows = 2 * radius + 1
-        var ring = [UInt8](repeating: 0, count: ringRows * widths.count * w)
+        let first = SpanPass(halfWidths: halfWidths, width: w, height: h, foreground: foreground[0])
+        let second = foreground.count > 1
+            ? SpanPass(halfWidths: halfWidths, width: w, height: h, foreground: foreground[1]) : nil
         let samples = [Bool](unsafeUninitializedCapacity: w * h) { out, initialized in
             mask.samples.withUnsafeBufferPointer { bools in
                 bools.withMemoryRebound(to: UInt8.self) { m in
-                    ring.withUnsafeMutableBufferPointer { ring in
-                        out.withMemoryRebound(to: UInt8.self) { out in
-                            /// The reduced rows of source row `s`, one per distinct half-width.
-                            func reduced(_ s: Int, _ slot: Int) -> UnsafeMutablePointer<UInt8> {
-                                ring.baseAddress! + ((s % ringRows) * widths.count + slot) * w
-                            }
-                            func reduce(_ s: Int) {
-                                let source = m.baseAddress! + s * w
-                                var a = 0
-                                for (slot, target) in widths.enumerated() {
-                                    let row = reduced(s, slot)
-                                    row.update(from: slot == 0 ? source : UnsafePointer(reduced(s, slot - 1)), count: w)
-                                    while a < target {
-                                        a += 1
-                                        spread(row, source, count: w, by: a, foreground: foreground)
-                                    }
-                                }
-                            }
-                            for s in 0 ..< min(h, radius) { reduce(s) }
-                            for y in 0 ..< h {
-                                if y + radius < h { reduce(y + radius) }
-                                let row = out.baseAddress! + y * w
-                                row.initialize(repeating: foreground ? 0 : 1, count: w)
-                                for dy in max(-radius, -y) ... min(radius, h - 1 - y) {
-                                    let other = UnsafePointer(reduced(y + dy, slots[abs(dy)]))
-                                    if foreground {
-                                        for x in 0 ..< w { row[x] |= other[x] }
-                                    } else {
-                                        for x in 0 ..< w { row[x] &= other[x] }
-                                    }
-                                }
+                    out.withMemoryRebound(to: UInt8.self) { out in
+                        let source = { (s: Int, row: UnsafeMutablePointer<UInt8>) in
+                            row.update(from: m.baseAddress! + s * w, count: w)
+                        }
+                        for y in 0 ..< h {
+                            let row = out.baseAddress! + y * w
+                            if let second {
+                                second.row(y, into: row) { s, between in first.row(s, into: between, source: source) }
+                            } else {
+                                first.row(y, into: row, source: source)
                             }
                         }
                     }
@@ -83,6 +67,82 @@ struct DiskSpans {
             initialized = w * h
         }
         return Mask(width: w, height: h, samples: samples)
+    }
+}
+
+/// One erosion or dilation by a `DiskSpans` disc, row by row: output row y needs source rows
+/// y − r … y + r (within the frame), which the pass pulls from `source` in increasing order,
+/// each once, and keeps reduced (one row per distinct half-width) in a ring of 2r + 1 rows.
+private final class SpanPass {
+    let width: Int, height: Int, foreground: Bool
+    let radius: Int
+    /// The distinct half-widths, ascending, and the slot of each disc row's half-width.
+    let widths: [Int]
+    let slots: [Int]
+    let ringRows: Int
+    let ring: UnsafeMutablePointer<UInt8>
+    /// The source row, when the ring has no slot of half-width 0 to take it.
+    let scratch: UnsafeMutablePointer<UInt8>
+    /// The next source row to reduce.
+    var loaded = 0
+
+    init(halfWidths: [Int], width: Int, height: Int, foreground: Bool) {
+        self.width = width
+        self.height = height
+        self.foreground = foreground
+        radius = halfWidths.count - 1
+        widths = Array(Set(halfWidths)).sorted()
+        let slotOfWidth = Dictionary(uniqueKeysWithValues: widths.enumerated().map { ($1, $0) })
+        slots = halfWidths.map { slotOfWidth[$0]! }
+        ringRows = 2 * radius + 1
+        ring = .allocate(capacity: ringRows * widths.count * width)
+        scratch = .allocate(capacity: width)
+    }
+
+    deinit {
+        ring.deallocate()
+        scratch.deallocate()
+    }
+
+    /// The reduced row of source row `s` for half-width slot `slot`.
+    private func reduced(_ s: Int, _ slot: Int) -> UnsafeMutablePointer<UInt8> {
+        ring + ((s % ringRows) * widths.count + slot) * width
+    }
+
+    /// Writes output row `y` (called for y = 0, 1, 2, … in turn) into `out`. `source(s, row)`
+    /// must write source row `s` into `row`: straight into the ring when the disc has a row
+    /// of half-width 0 (which is the source row itself), so a chained pass costs no copy.
+    func row(_ y: Int, into out: UnsafeMutablePointer<UInt8>, source: (Int, UnsafeMutablePointer<UInt8>) -> Void) {
+        let w = width
+        while loaded <= min(height - 1, y + radius) {
+            let s = loaded
+            let row = widths[0] == 0 ? reduced(s, 0) : scratch
+            source(s, row)
+            var a = 0
+            for (slot, target) in widths.enumerated() {
+                let reducedRow = reduced(s, slot)
+                if slot > 0 {
+                    reducedRow.update(from: reduced(s, slot - 1), count: w)
+                } else if row != reducedRow {
+                    reducedRow.update(from: row, count: w)
+                }
+                while a < target {
+                    a += 1
+                    spread(reducedRow, row, count: w, by: a, foreground: foreground)
+                }
+            }
+            loaded += 1
+        }
+        let top = max(-radius, -y)
+        out.update(from: reduced(y + top, slots[abs(top)]), count: w)
+        for dy in stride(from: top + 1, through: min(radius, height - 1 - y), by: 1) {
+            let other = UnsafePointer(reduced(y + dy, slots[abs(dy)]))
+            if foreground {
+                for x in 0 ..< w { out[x] |= other[x] }
+            } else {
+                for x in 0 ..< w { out[x] &= other[x] }
+            }
+        }
     }
 }
 

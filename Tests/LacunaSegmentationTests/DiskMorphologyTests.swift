@@ -60,5 +60,22 @@ struct DiskMorphologyBruteForceTests {
         #expect(DiskMorphology.eroding(mask, radius: radius) == Self.bruteForce(mask, radius: radius, dilate: false))
         let sparse = TestMasks.random(width: 61, height: 47, density: 0.05, seed: UInt64(radius * 10) + 1)
         #expect(DiskMorphology.dilating(sparse, radius: radius) == Self.bruteForce(sparse, radius: radius, dilate: true))
+        // Opening and closing (streamed passes below 16) are the brute-force compositions.
+        let medium = TestMasks.random(width: 61, height: 47, density: 0.5, seed: UInt64(radius * 10) + 2)
+        #expect(DiskMorphology.opening(medium, radius: radius)
+            == Self.bruteForce(Self.bruteForce(medium, radius: radius, dilate: false), radius: radius, dilate: true))
+        #expect(DiskMorphology.closing(medium, radius: radius)
+            == Self.bruteForce(Self.bruteForce(medium, radius: radius, dilate: true), radius: radius, dilate: false))
+    }
+
+    @Test("frames thinner than the disc: opening and closing of 1-, 2- and 5-pixel-high masks", arguments: [1, 2, 5])
+    func thinFrames(height: Int) {
+        for radius in [1.0, 2.5, 7] {
+            let mask = TestMasks.random(width: 23, height: height, density: 0.6, seed: UInt64(height) * 31 + UInt64(radius))
+            #expect(DiskMorphology.opening(mask, radius: radius)
+                == Self.bruteForce(Self.bruteForce(mask, radius: radius, dilate: false), radius: radius, dilate: true))
+            #expect(DiskMorphology.closing(mask, radius: radius)
+                == Self.bruteForce(Self.bruteForce(mask, radius: radius, dilate: true), radius: radius, dilate: false))
+        }
     }
 }
