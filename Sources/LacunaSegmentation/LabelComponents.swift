@@ -12,123 +12,134 @@ public struct Components: Sendable, Equatable {
 
 /// Labels the connected components of `mask`.
 ///
-/// Two raster passes with union–find over provisional labels (Rosenfeld & Pfaltz 1966; the
-/// equivalence table with path halving and, for 8-connectivity, the decision tree that looks
-/// at one neighbour when it can, as in Wu, Otoo & Suzuki 2009, "Optimizing two-pass
-/// connected-component labeling algorithms"). Final labels are renumbered in row-major order of
-/// each component's first pixel, so the numbering does not depend on the algorithm.
-/// Complexity O(width·height·α). The mask is not modified.
+/// Run-based two-scan labelling (He, Chao & Suzuki 2008, "A run-based two-scan labeling
+/// algorithm", IEEE Trans. Image Process. 17(5):749–756): the foreground runs of each row are
+/// found eight pixels at a time where the mask is uniform, each run is joined by union–find to
+/// the runs of the row above it touches (sharing a column, or a corner with 8-connectivity;
+/// the root of a set is its first run in raster order), and the runs are written out with
+/// their component's label. Labels follow the row-major order of each component's first
+/// pixel, which is its first run's start, so the numbering does not depend on the algorithm.
+/// Complexity O(width·height / 8 + runs·α) to read the mask, plus writing the labels.
+/// The mask is not modified.
 public func labelComponents(of mask: Mask, connectivity: Connectivity = .eight) -> Components {
     precondition(mask.channels == 1, "labelComponents needs one channel, got \(mask.channels)")
     let w = mask.width, h = mask.height
-    var provisional = [Int32](repeating: 0, count: w * h)
-    // A new provisional label needs a pixel with no labelled earlier neighbour: at most one per
-    // 2 × 2 block (8-connected) or every other pixel of a row (4-connected), plus label 0.
-    let bound = connectivity == .eight ? ((w + 1) / 2) * ((h + 1) / 2) : h * ((w + 1) / 2)
-    var parent = [Int32](repeating: 0, count: bound + 1)
-    var count: Int32 = 0
+    let runs = ForegroundRuns(mask)
+    let slack = connectivity == .eight ? 1 : 0
+    // parent[k]: union–find over runs; after the second scan, −(final label) for each root.
+    var parent = [Int32](unsafeUninitializedCapacity: runs.count) { p, n in
+        for k in 0 ..< runs.count { p[k] = Int32(k) }
+        n = runs.count
+    }
     var areas = [0]
-    mask.samples.withUnsafeBufferPointer { m in
-        provisional.withUnsafeMutableBufferPointer { p in
+    var labels = [Int32](repeating: 0, count: w * h)
+    runs.first.withUnsafeBufferPointer { first in
+        runs.end.withUnsafeBufferPointer { end in
             parent.withUnsafeMutableBufferPointer { parent in
-                var labels: Int32 = 0
-                for y in 0 ..< h {
-                    let row = y * w
-                    for x in 0 ..< w where m[row + x] {
-                        var label: Int32 = 0
-                        let left = x > 0 ? p[row + x - 1] : 0
-                        if connectivity == .eight && y > 0 && left != 0 {
-                            // Inside a run: the left pixel already met the upper left and the
-                            // upper neighbour; only the upper right is new, and it joins
-                            // another tree only across a gap above.
-                            label = left
-                            if x + 1 < w && p[row - w + x] == 0 && p[row - w + x + 1] != 0 {
-                                label = merged(left, p[row - w + x + 1], parent)
-                            }
-                        } else if connectivity == .eight && y > 0 {
-                            // Wu, Otoo & Suzuki's decision tree: the neighbour above touches
-                            // the other three, so it alone decides when it is set; the upper
-                            // left touches the left one; only up-right may join two trees.
-                            let up = p[row - w + x]
-                            let upLeft = x > 0 ? p[row - w + x - 1] : 0
-                            let upRight = x + 1 < w ? p[row - w + x + 1] : 0
-                            if up != 0 {
-                                label = up
-                            } else if upRight != 0 {
-                                label = merged(upRight, upLeft != 0 ? upLeft : left, parent)
-                            } else {
-                                label = upLeft != 0 ? upLeft : left
-                            }
-                        } else {
-                            label = left
-                            if y > 0 { label = merged(label, p[row - w + x], parent) }
+                for y in stride(from: 1, to: h, by: 1) {
+                    var above = runs.rowStart[y - 1]
+                    let aboveEnd = runs.rowStart[y]
+                    for k in runs.rowStart[y] ..< runs.rowStart[y + 1] {
+                        let lo = Int(first[k]) - slack, hi = Int(end[k]) + slack
+                        // Runs above that end before this one's reach touch no later run.
+                        while above < aboveEnd && Int(end[above]) <= lo { above += 1 }
+                        var j = above
+                        while j < aboveEnd && Int(first[j]) < hi {
+                            joinRuns(j, k, parent)
+                            j += 1
                         }
-                        if label == 0 {
-                            labels += 1
-                            label = labels
-                            parent[Int(label)] = label
-                        }
-                        p[row + x] = label
+                        // The last run above reached may also touch the next run of this row.
+                        if j > above { above = j - 1 }
                     }
                 }
-                // Renumber roots in order of first appearance (row-major), reusing `parent`:
-                // a root's entry becomes −(final label).
-                // Neighbouring pixels mostly share a provisional label: the last one's final
-                // label is reused without a walk.
-                var lastProvisional: Int32 = 0, lastFinal: Int32 = 0
-                for i in 0 ..< w * h where p[i] != 0 {
-                    if p[i] == lastProvisional {
-                        p[i] = lastFinal
-                        areas[Int(lastFinal)] += 1
-                        continue
+                labels.withUnsafeMutableBufferPointer { out in
+                    var count: Int32 = 0
+                    for y in 0 ..< h {
+                        let row = out.baseAddress! + y * w
+                        for k in runs.rowStart[y] ..< runs.rowStart[y + 1] {
+                            let root = Int(runRoot(Int32(k), parent))
+                            var label = -parent[root]
+                            if root == k {
+                                count += 1
+                                label = count
+                                parent[k] = -count
+                                areas.append(0)
+                            }
+                            let a = Int(first[k]), b = Int(end[k])
+                            (row + a).update(repeating: label, count: b - a)
+                            areas[Int(label)] += b - a
+                        }
                     }
-                    lastProvisional = p[i]
-                    let root = Int(equivalenceRoot(p[i], parent))
-                    var label = parent[root]
-                    if label >= 0 {
-                        count += 1
-                        areas.append(0)
-                        label = -count
-                        parent[root] = label
-                    }
-                    lastFinal = -label
-                    p[i] = lastFinal
-                    areas[Int(lastFinal)] += 1
                 }
             }
         }
     }
     areas[0] = w * h - areas.dropFirst().reduce(0, +)
-    return Components(labels: LabelImage(width: w, height: h, channels: 1, samples: provisional),
-                      count: Int(count), areas: areas)
+    return Components(labels: LabelImage(width: w, height: h, channels: 1, samples: labels),
+                      count: areas.count - 1, areas: areas)
 }
 
-/// The root of provisional label `x` (path halving). Roots point to themselves; once the
-/// final renumbering starts, a root holds −(its final label), which also ends the walk.
-@inline(__always)
-private func equivalenceRoot(_ x: Int32, _ parent: UnsafeMutableBufferPointer<Int32>) -> Int32 {
-    var x = x
-    while true {
-        let up = parent[Int(x)]
-        if up == x || up < 0 { return x }
-        let grand = parent[Int(up)]
-        if grand < 0 { return up }
-        parent[Int(x)] = grand
-        x = grand
+/// The foreground runs of a mask, row by row: run k covers columns `first[k] ..< end[k]`;
+/// the runs of row y are `rowStart[y] ..< rowStart[y + 1]`.
+private struct ForegroundRuns {
+    var first: [Int32] = []
+    var end: [Int32] = []
+    var rowStart: [Int]
+
+    var count: Int { first.count }
+
+    init(_ mask: Mask) {
+        let w = mask.width, h = mask.height
+        rowStart = [Int](repeating: 0, count: h + 1)
+        mask.samples.withUnsafeBufferPointer { bools in
+            bools.withMemoryRebound(to: UInt8.self) { m in
+                for y in 0 ..< h {
+                    rowStart[y] = first.count
+                    let row = UnsafeRawPointer(m.baseAddress! + y * w)
+                    var x = 0
+                    while x < w {
+                        x = skipping(row, from: x, width: w, byte: 0, word: 0)
+                        guard x < w else { break }
+                        first.append(Int32(x))
+                        x = skipping(row, from: x + 1, width: w, byte: 1, word: 0x0101_0101_0101_0101)
+                        end.append(Int32(x))
+                    }
+                }
+            }
+        }
+        rowStart[h] = first.count
     }
 }
 
-/// `label` joined with the neighbour's provisional label (0: none); the smaller root wins.
+/// The first column at or after `x` whose byte is not `byte` (or `width`), eight bytes at a
+/// time while they all are (`word` is `byte` repeated).
 @inline(__always)
-private func merged(_ label: Int32, _ neighbour: Int32, _ parent: UnsafeMutableBufferPointer<Int32>) -> Int32 {
-    if neighbour == 0 { return label }
-    let b = equivalenceRoot(neighbour, parent)
-    if label == 0 { return b }
-    let a = equivalenceRoot(label, parent)
-    if a == b { return a }
-    let (low, high) = a < b ? (a, b) : (b, a)
-    parent[Int(high)] = low
-    return low
+private func skipping(_ row: UnsafeRawPointer, from x: Int, width w: Int, byte: UInt8, word: UInt64) -> Int {
+    var x = x
+    while x + 8 <= w && row.loadUnaligned(fromByteOffset: x, as: UInt64.self) == word { x += 8 }
+    while x < w && row.load(fromByteOffset: x, as: UInt8.self) == byte { x += 1 }
+    return x
+}
+
+/// The root of run `k`'s set (path halving); roots point to themselves.
+@inline(__always)
+private func runRoot(_ k: Int32, _ parent: UnsafeMutableBufferPointer<Int32>) -> Int32 {
+    var k = k
+    while true {
+        let up = parent[Int(k)]
+        if up == k || up < 0 { return k }
+        let grand = parent[Int(up)]
+        if grand < 0 { return up }
+        parent[Int(k)] = grand
+        k = grand
+    }
+}
+
+/// Joins the sets of runs a and b; the earlier root wins.
+@inline(__always)
+private func joinRuns(_ a: Int, _ b: Int, _ parent: UnsafeMutableBufferPointer<Int32>) {
+    let ra = runRoot(Int32(a), parent), rb = runRoot(Int32(b), parent)
+    if ra < rb { parent[Int(rb)] = ra } else if rb < ra { parent[Int(ra)] = rb }
 }
 
 /// Keeps the components whose area is at least `minimumArea` pixels and renumbers them

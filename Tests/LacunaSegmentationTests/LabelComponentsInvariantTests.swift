@@ -46,6 +46,18 @@ struct LabelComponentsInvariantTests {
         }
     }
 
+    @Test("Agrees with a flood fill on blobs: long runs across 8-byte words, frame widths not a multiple of 8",
+          arguments: [(UInt64(11), 97), (12, 64), (13, 203), (14, 9)])
+    func blobsMatchFloodFill(seed: UInt64, width: Int) {
+        let mask = TestMasks.discsAndBars(seed: seed, width: width, height: 71, count: width / 4 + 3)
+        for connectivity in [Connectivity.four, .eight] {
+            let fast = labelComponents(of: mask, connectivity: connectivity)
+            let slow = NaiveLabeller.label(mask, connectivity: connectivity)
+            #expect(fast.count == slow.count && fast.labels.samples == slow.labels && fast.areas == slow.areas,
+                    "\(connectivity)")
+        }
+    }
+
     @Test("Σ component areas equals the foreground count", arguments: shapes)
     func areasSumToForeground(shape: Shape) {
         for (_, mask) in Self.masks(shape) {
