@@ -1,6 +1,9 @@
 /* PNG through libpng: in-memory reader and encoder. Each entry point sets its own setjmp;
- * libpng's error callback copies the message into the handle's lc_error and longjmps back. */
+ * libpng's error callback copies the message into the handle's lc_error and longjmps back.
+ * The reader first offers the file to the fast path (lc_png_inflate.c: libdeflate and our own
+ * unfiltering for the common layouts); libpng reads whatever that path declines. */
 #include "lc_error.h"
+#include "lc_png_inflate.h"
 #include <png.h>
 #include <setjmp.h>
 #include <stdlib.h>
@@ -14,6 +17,8 @@ struct lc_png_reader {
     size_t position;
     lc_error *err;
     int truncated;
+    int fast; /* the fast path's plan holds; libpng is not started yet */
+    lc_png_fast_plan plan;
 };
 
 static void reader_error(png_structp png, png_const_charp message) {
@@ -53,31 +58,38 @@ static void set_transforms(png_structp png, png_infop info) {
     png_read_update_info(png, info);
 }
 
-lc_png_reader *lc_png_open(const uint8_t *data, size_t size, lc_image_info *info_out, lc_error *err) {
-    struct lc_png_reader *r = calloc(1, sizeof *r);
-    if (r == NULL) {
-        lc_set_error(err, LC_ERR_MEMORY, "PNG: out of memory");
-        return NULL;
-    }
-    r->data = data;
-    r->size = size;
-    r->err = err;
+/* The layout the fast path reads, as libpng would report it after set_transforms. */
+static void fast_info(const lc_png_fast_plan *plan, lc_image_info *info) {
+    memset(info, 0, sizeof *info);
+    info->width = plan->width;
+    info->height = plan->height;
+    info->channels = plan->channels;
+    info->bits = plan->bits;
+    info->pages = 1;
+    info->source_bits = plan->bits;
+    info->source_channels = plan->channels;
+}
+
+/* Starts libpng on r's bytes and reads the header (up to the first IDAT): 1 on success, 0 with
+ * r->err set (r's libpng structures are then released). */
+static int start_libpng(struct lc_png_reader *r, lc_image_info *info_out) {
+    r->fast = 0;
+    r->position = 0;
+    r->truncated = 0;
     r->png = png_create_read_struct(PNG_LIBPNG_VER_STRING, r, reader_error, silent_warning);
     if (r->png == NULL) {
-        lc_set_error(err, LC_ERR_MEMORY, "PNG: cannot create reader");
-        free(r);
-        return NULL;
+        lc_set_error(r->err, LC_ERR_MEMORY, "PNG: cannot create reader");
+        return 0;
     }
     r->info = png_create_info_struct(r->png);
     if (r->info == NULL) {
-        lc_set_error(err, LC_ERR_MEMORY, "PNG: cannot create info");
+        lc_set_error(r->err, LC_ERR_MEMORY, "PNG: cannot create info");
         png_destroy_read_struct(&r->png, NULL, NULL);
-        free(r);
-        return NULL;
+        return 0;
     }
     if (setjmp(png_jmpbuf(r->png))) {
-        lc_png_close(r);
-        return NULL;
+        png_destroy_read_struct(&r->png, &r->info, NULL);
+        return 0;
     }
     /* Bound ancillary chunk memory (zTXt/iCCP bombs); the raster size is checked by Swift. */
     png_set_chunk_malloc_max(r->png, 64u << 20);
@@ -96,11 +108,39 @@ lc_png_reader *lc_png_open(const uint8_t *data, size_t size, lc_image_info *info
     info_out->source_bits = (uint32_t)source_bits;
     info_out->source_channels = (uint32_t)source_channels;
     info_out->is_palette = (uint32_t)palette;
+    return 1;
+}
+
+lc_png_reader *lc_png_open(const uint8_t *data, size_t size, lc_image_info *info_out, lc_error *err) {
+    struct lc_png_reader *r = calloc(1, sizeof *r);
+    if (r == NULL) {
+        lc_set_error(err, LC_ERR_MEMORY, "PNG: out of memory");
+        return NULL;
+    }
+    r->data = data;
+    r->size = size;
+    r->err = err;
+    if (lc_png_fast_probe(data, size, &r->plan)) {
+        r->fast = 1;
+        fast_info(&r->plan, info_out);
+        return r;
+    }
+    if (!start_libpng(r, info_out)) {
+        free(r);
+        return NULL;
+    }
     return r;
 }
 
 lc_status lc_png_read(lc_png_reader *r, void *raster, size_t raster_bytes, lc_error *err) {
     r->err = err;
+    if (r->fast) {
+        if (lc_png_fast_read(r->data, r->size, &r->plan, raster, raster_bytes)) return LC_OK;
+        /* Damaged data: libpng reads the file again and reports what is wrong (or reads it,
+         * with the same layout, since the header passed both). */
+        lc_image_info again;
+        if (!start_libpng(r, &again)) return err->status == LC_OK ? LC_ERR_CORRUPT : err->status;
+    }
     png_bytep *volatile rows = NULL;
     if (setjmp(png_jmpbuf(r->png))) {
         free(rows);
@@ -125,8 +165,20 @@ lc_status lc_png_read(lc_png_reader *r, void *raster, size_t raster_bytes, lc_er
 
 void lc_png_close(lc_png_reader *r) {
     if (r == NULL) return;
-    png_destroy_read_struct(&r->png, &r->info, NULL);
+    if (r->png != NULL) png_destroy_read_struct(&r->png, &r->info, NULL);
     free(r);
+}
+
+int lc_png_fast_info(const uint8_t *data, size_t size, lc_image_info *info) {
+    lc_png_fast_plan plan;
+    if (!lc_png_fast_probe(data, size, &plan)) return 0;
+    fast_info(&plan, info);
+    return 1;
+}
+
+int lc_png_fast_decode(const uint8_t *data, size_t size, void *raster, size_t raster_bytes) {
+    lc_png_fast_plan plan;
+    return lc_png_fast_probe(data, size, &plan) && lc_png_fast_read(data, size, &plan, raster, raster_bytes);
 }
 
 /* ---- encoder ---- */

@@ -50,6 +50,11 @@ lc_png_reader *lc_png_open(const uint8_t *data, size_t size, lc_image_info *info
 lc_status lc_png_read(lc_png_reader *reader, void *raster, size_t raster_bytes, lc_error *err);
 void lc_png_close(lc_png_reader *reader);
 
+/* The fast PNG path alone, for tests (lc_png_read tries it first and falls back to libpng):
+ * 1 with *info filled, or the raster filled, when it reads the file; 0 when it declines. */
+int lc_png_fast_info(const uint8_t *data, size_t size, lc_image_info *info);
+int lc_png_fast_decode(const uint8_t *data, size_t size, void *raster, size_t raster_bytes);
+
 /* Encodes an interleaved raster (channels 1–4, bits 8 or 16; with a palette of palette_count
  * RGB triplets and channels == 1, bits == 8 the samples are palette indices). On success
  * *out holds a malloc'd buffer that the caller releases with lc_free. */
