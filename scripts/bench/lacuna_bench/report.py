@@ -7,7 +7,8 @@ MIB = 2**20
 
 STAGE_NOTES = {
     "copy": "memcpy of the decoded samples (numpy `copy`): the floor for point operations",
-    "decode-png": "read + decode PNG, zlib level 6 (libpng in Lacuna; cv2.imread; skimage.io.imread)",
+    "decode-png": "read + decode PNG, zlib level 6 (Lacuna: libdeflate and its own unfiltering, libpng for the "
+                  "layouts that path declines; cv2.imread; skimage.io.imread)",
     "decode-jpeg": "read + decode JPEG q95 (libjpeg-turbo in Lacuna and OpenCV; skimage.io.imread)",
     "decode-tiff": "read + decode Deflate TIFF (libtiff in Lacuna and OpenCV; tifffile in the scikit-image column)",
     "blur": "Gaussian σ = 2 px (`gaussianBlur`; cv2.GaussianBlur; skimage.filters.gaussian, float output)",
