@@ -21,7 +21,9 @@ public enum Stage: String, CaseIterable, Sendable {
     case opening
     /// Filling the holes of the pore mask.
     case fillHoles = "fill-holes"
-    /// 8-connected labelling plus area, centroid, bounding box and perimeter per pore.
+    /// 8-connected labelling plus area, centroid and bounding box per pore (what OpenCV's
+    /// `connectedComponentsWithStats` and the scikit-image column compute; perimeters are the
+    /// `regions` stage).
     case labelStatistics = "label-stats"
     /// Area, perimeter, centroid and bounding box per pore from an existing label image.
     case regions

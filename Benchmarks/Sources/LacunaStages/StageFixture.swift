@@ -73,7 +73,7 @@ public struct StageFixture<Sample: FixedWidthInteger & UnsignedInteger & Sendabl
         case .fillHoles: return middleRowCount(fillingHoles(in: prepared(mask)))
         case .labelStatistics:
             let labelled = labelComponents(of: prepared(filled), connectivity: .eight)
-            return measureRegions(of: labelled.labels, count: labelled.count).count
+            return measureRegions(of: labelled.labels, count: labelled.count, perimeters: false).count
         case .regions:
             let c = prepared(components)
             return measureRegions(of: c.labels, count: c.count).count

@@ -15,8 +15,8 @@ STAGE_NOTES = {
     "threshold": "histogram + Otsu + pore mask on the σ 1 frame (cv2.threshold OTSU; threshold_otsu + compare)",
     "opening": "opening by the 3×3 cross = disc r 1 (`DiskMorphology.opening`; cv2.morphologyEx; binary_opening)",
     "fill-holes": "fill holes (`fillingHoles`; cv2.floodFill from the padded edge; ndimage.binary_fill_holes)",
-    "label-stats": "8-connected labels + per-pore statistics (`labelComponents` + `measureRegions`: area, "
-                   "centroid, box, perimeter; cv2.connectedComponentsWithStats: area, centroid, box; "
+    "label-stats": "8-connected labels + per-pore statistics (`labelComponents` + `measureRegions` without "
+                   "perimeters: area, centroid, box; cv2.connectedComponentsWithStats: area, centroid, box; "
                    "measure.label + regionprops_table area/centroid/bbox)",
     "regions": "area + perimeter per pore from labels (`measureRegions`; cv2.findContours + contourArea + "
                "arcLength; regionprops_table area/perimeter)",
