@@ -46,7 +46,7 @@ let package = Package(
                 dependencies: ["LacunaImage", .product(name: "HeapModule", package: "swift-collections")],
                 swiftSettings: strict),
         .target(name: "LacunaMeasure", dependencies: ["LacunaImage", "LacunaSegmentation"], swiftSettings: strict),
-        .target(name: "LacunaFit", swiftSettings: strict),
+        .target(name: "LacunaFit", dependencies: ["LacunaImage"], swiftSettings: strict),
         .target(name: "LacunaNetwork",
                 dependencies: ["LacunaImage", "LacunaSegmentation", "LacunaMeasure", "LacunaFit"],
                 swiftSettings: strict),

@@ -1,4 +1,5 @@
 import Foundation
+import LacunaImage
 
 /// Bootstrap intervals of the r–i coefficients that respect how the data were collected:
 /// conditions are fixed design points, images are the replicates within a condition, pores are
@@ -21,9 +22,10 @@ import Foundation
 /// the measured coverage. The BCa acceleration uses leave-one-out estimates of the top-level
 /// units of each stratum (images, or the pores of a single image).
 ///
-/// Deterministic: draws come from ``SeededGenerator`` in a fixed order (resample, condition,
-/// image slot, pore slot), so the same data, seed and count give the same intervals.
-/// O(B · total pores) time.
+/// Deterministic: resample b draws from its own subsequence of ``SeededGenerator``, the seeded
+/// generator jumped b times (2¹²⁸ steps each, ``SeededGenerator/jump()``), in a fixed order
+/// (condition, image slot, pore slot), so the same data, seed and count give the same
+/// intervals on any number of threads. O(B · total pores) time, spread over `threads`.
 public struct HierarchicalBootstrap: Sendable, Equatable {
     /// The settings used (recorded in fit.json).
     public var options: BootstrapOptions
@@ -40,7 +42,8 @@ public struct HierarchicalBootstrap: Sendable, Equatable {
     ///   ``FitError/constantPredictor`` when all current densities are equal,
     ///   ``FitError/nonPositiveValue(index:value:)`` for a current density ≤ 0, the errors of
     ///   ``ConditionSample/estimate()``, ``FitError/nothingToResample(index:)``.
-    public init(samples: [ConditionSample], options: BootstrapOptions = BootstrapOptions()) throws(FitError) {
+    public init(samples: [ConditionSample], options: BootstrapOptions = BootstrapOptions(),
+                threads: Int = 1) throws(FitError) {
         guard samples.count >= 2 else { throw .tooFewPoints(count: samples.count, required: 2) }
         for (index, sample) in samples.enumerated() {
             guard sample.currentDensity.isFinite else { throw .nonFiniteValue(index: index) }
@@ -57,15 +60,20 @@ public struct HierarchicalBootstrap: Sendable, Equatable {
         self.options = options
 
         let observed = statistics.evaluate(data.conditionMeans)
-        var replicates = [[Double]](repeating: [], count: 3)
-        for index in replicates.indices { replicates[index].reserveCapacity(options.resamples) }
+        var streams = [SeededGenerator]()
+        streams.reserveCapacity(options.resamples)
         var generator = SeededGenerator(seed: options.seed)
-        var means = [Double](repeating: 0, count: samples.count)
         for _ in 0..<options.resamples {
-            data.resample(into: &means, generator: &generator, resamplingPores: options.resamplesPores)
-            let values = statistics.evaluate(means)
-            for index in 0..<3 { replicates[index].append(values[index]) }
+            streams.append(generator)
+            generator.jump()
         }
+        let values = parallelMap(options.resamples, threads: threads) { resample in
+            var stream = streams[resample]
+            var means = [Double](repeating: 0, count: samples.count)
+            data.resample(into: &means, generator: &stream, resamplingPores: options.resamplesPores)
+            return statistics.evaluate(means)
+        }
+        let replicates = (0..<3).map { index in values.map { $0[index] } }
         let jackknife = data.jackknife(statistics)
         let level = options.confidenceLevel
         slope = BootstrapInterval(estimate: observed[0], replicates: replicates[0],

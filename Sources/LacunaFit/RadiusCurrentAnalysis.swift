@@ -52,14 +52,14 @@ public struct RadiusCurrentAnalysis: Sendable, Equatable {
     public var physics: StrippingPhysics
 
     /// Runs every model on `conditions`; `samples` (same order and current densities) enable
-    /// the bootstrap.
+    /// the bootstrap, whose resamples run on up to `threads` threads (same result for any number).
     ///
     /// - Throws: ``FitError/tooFewPoints(count:required:)`` for fewer than 3 conditions,
     ///   ``FitError/constantPredictor`` when all current densities are equal, and
     ///   ``FitError/nonFiniteValue(index:)``/``FitError/nonPositiveValue(index:value:)`` for a
     ///   bad current density or radius (index = condition).
     public init(conditions: [ConditionEstimate], samples: [ConditionSample]? = nil,
-                options: Options = Options()) throws(FitError) {
+                options: Options = Options(), threads: Int = 1) throws(FitError) {
         guard conditions.count >= Self.minimumConditionCount else {
             throw .tooFewPoints(count: conditions.count, required: Self.minimumConditionCount)
         }
@@ -113,7 +113,7 @@ public struct RadiusCurrentAnalysis: Sendable, Equatable {
 
         if let bootstrapOptions = options.bootstrap, let samples {
             do {
-                bootstrap = try HierarchicalBootstrap(samples: samples, options: bootstrapOptions)
+                bootstrap = try HierarchicalBootstrap(samples: samples, options: bootstrapOptions, threads: threads)
             } catch {
                 notes.append("No bootstrap: \(error.message)")
             }

@@ -55,6 +55,27 @@ public struct SeededGenerator: Sendable, Equatable {
         return result
     }
 
+    /// Advances the state by 2¹²⁸ steps (Blackman & Vigna's jump polynomial for xoshiro256,
+    /// checked against the 2¹²⁸-th power of the state update by
+    /// scripts/xoshiro_jump_reference.py): successive jumps start non-overlapping subsequences,
+    /// so independent streams (one per bootstrap resample) come from one seed.
+    public mutating func jump() {
+        let polynomial: [UInt64] = [0x180E_C6D3_3CFD_0ABA, 0xD5A6_1266_F0C9_392C, 0xA958_2618_E03F_C9AA, 0x39AB_DC45_29B1_661C]
+        var jumped: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        for word in polynomial {
+            for bit in 0 ..< 64 {
+                if word >> bit & 1 == 1 {
+                    jumped.0 ^= state.0
+                    jumped.1 ^= state.1
+                    jumped.2 ^= state.2
+                    jumped.3 ^= state.3
+                }
+                _ = next()
+            }
+        }
+        state = jumped
+    }
+
     /// A uniformly distributed integer in `0..<bound` (`bound ≥ 1`).
     public mutating func next(below bound: Int) -> Int {
         precondition(bound >= 1, "the bound must be ≥ 1, got \(bound)")

@@ -104,7 +104,7 @@ public struct BatchRunner: Sendable {
         }
         let rows = outcomes.flatMap(\.rows)
         var summary = BatchSummary(records: outcomes.flatMap(\.records), rows: rows)
-        try BatchRunner.writeTables(rows, to: outputDirectory, summary: &summary)
+        let written = try BatchRunner.writeTables(rows, to: outputDirectory, threads: jobs, summary: &summary)
         let log = RunLog(tool: tool, config: options.configValues, jobs: jobs, resume: resume, shard: shard,
                          inputCount: inputs.count, inputs: outcomes.map(\.logEntry),
                          failures: summary.failureCount, startedAt: RunLog.timestamp(started),
@@ -112,17 +112,19 @@ public struct BatchRunner: Sendable {
                          host: .current, mergedFrom: nil)
         try AtomicFile.write(log.encoded(), to: (outputDirectory as NSString).appendingPathComponent("run.json"))
         let thumbnails = outcomes.reduce(into: [String: String]()) { $0.merge($1.thumbnails) { first, _ in first } }
-        try BatchRunner.writeReport(in: outputDirectory, thumbnails: thumbnails)
+        try BatchRunner.writeReport(in: outputDirectory, thumbnails: thumbnails, written: written)
         worker.cache.prune(keeping: Set(outcomes.compactMap(\.logEntry.cacheKey)))
         summary.log = log
         return summary
     }
 
     /// Rebuilds plots/ and report.html of `folder` from the files just written (`ReportBuilder`),
-    /// with the thumbnails already made of this run's overlays (by overlay file name).
-    static func writeReport(in folder: String, thumbnails: [String: String] = [:]) throws(AtomicFile.WriteError) {
+    /// with the thumbnails already made of this run's overlays (by overlay file name) and the
+    /// tables just written (`written`), when the caller has them.
+    static func writeReport(in folder: String, thumbnails: [String: String] = [:],
+                            written: WrittenTables? = nil) throws(AtomicFile.WriteError) {
         do {
-            try ReportBuilder.build(folder: folder, thumbnails: thumbnails)
+            try ReportBuilder.build(folder: folder, thumbnails: thumbnails, written: written)
         } catch let .write(error) {
             throw error
         } catch {
@@ -132,10 +134,12 @@ public struct BatchRunner: Sendable {
     }
 
     /// Writes images.csv, pores.csv and the fit outputs of `rows` (input order) into `folder`,
-    /// removing fit outputs a previous run left when there is no fit now.
-    static func writeTables(_ rows: [RecordRows], to folder: String,
-                            summary: inout BatchSummary) throws(AtomicFile.WriteError) {
-        (summary.fit, summary.fitNote) = BatchRunner.fit(contributions: rows.compactMap(\.fit))
+    /// removing fit outputs a previous run left when there is no fit now; the fit's bootstrap
+    /// runs on up to `threads` threads. Returns the tables written.
+    @discardableResult
+    static func writeTables(_ rows: [RecordRows], to folder: String, threads: Int = 1,
+                            summary: inout BatchSummary) throws(AtomicFile.WriteError) -> WrittenTables {
+        (summary.fit, summary.fitNote) = BatchRunner.fit(contributions: rows.compactMap(\.fit), threads: threads)
         let tables = RecordRows.tables(rows)
         try AtomicFile.write(tables.images.encoded(),
                              to: (folder as NSString).appendingPathComponent("images.csv"))
@@ -149,6 +153,7 @@ public struct BatchRunner: Sendable {
             // A fit.json (or conditions.csv, plots) from an earlier run would not describe this run.
             FitOutputs.removeStale(in: folder)
         }
+        return WrittenTables(images: tables.images, pores: tables.pores, cells: tables.cells)
     }
 
     /// The records of one input: one page, or with `--page all` every page of the file in order
@@ -251,13 +256,15 @@ public struct BatchRunner: Sendable {
     }
 
     /// The fit over the per-image contributions (`FitInputs.Contribution`), in input order.
-    static func fit(contributions: [FitInputs.Contribution]) -> (FitReport?, String?) {
+    /// The bootstrap's resamples run on up to `threads` threads (the same bytes for any number).
+    static func fit(contributions: [FitInputs.Contribution], threads: Int = 1) -> (FitReport?, String?) {
         do {
             let inputs = try FitInputs(contributions: contributions)
             if inputs.conditionCount < 2 {
                 return (nil, "no fit: needs calibrated images at ≥ 2 distinct current densities (have \(inputs.conditionCount))")
             }
-            return (try FitReport.fitting(inputs.points, conditions: inputs.conditions, samples: inputs.samples), nil)
+            return (try FitReport.fitting(inputs.points, conditions: inputs.conditions, samples: inputs.samples,
+                                          threads: threads), nil)
         } catch {
             return (nil, "no fit: \(error.message)")
         }

@@ -63,8 +63,9 @@ public enum ShardMerge {
             inputs.append(input)
         }
         var summary = BatchSummary(records: [], rows: rows)
+        let written: WrittenTables
         do {
-            try BatchRunner.writeTables(rows, to: output, summary: &summary)
+            written = try BatchRunner.writeTables(rows, to: output, summary: &summary)
         } catch {
             throw .write(error)
         }
@@ -75,7 +76,7 @@ public enum ShardMerge {
                          host: .current, mergedFrom: folders)
         do {
             try AtomicFile.write(log.encoded(), to: (output as NSString).appendingPathComponent("run.json"))
-            try BatchRunner.writeReport(in: output)
+            try BatchRunner.writeReport(in: output, written: written)
         } catch {
             throw .write(error)
         }

@@ -140,12 +140,14 @@ public struct FitReport: Encodable, Sendable {
     }
 
     /// Fits `points` (the first-release models) and `conditions` (the per-condition analysis);
-    /// `samples`, aligned with `conditions`, enable the hierarchical bootstrap.
+    /// `samples`, aligned with `conditions`, enable the hierarchical bootstrap, whose resamples
+    /// run on up to `threads` threads (the same result for any number).
     ///
     /// - Throws: The errors of ``RadiusCurrentFit`` on the points and of
     ///   ``RadiusCurrentAnalysis`` on the conditions.
     public static func fitting(_ points: [Point], conditions: [Condition], samples: [ConditionSample]?,
-                               options: RadiusCurrentAnalysis.Options = .init()) throws(FitError) -> FitReport {
+                               options: RadiusCurrentAnalysis.Options = .init(), threads: Int = 1)
+        throws(FitError) -> FitReport {
         let fit = try RadiusCurrentFit(currentDensity: points.map(\.current_density),
                                        radiusMicrometres: points.map(\.radius_um))
         var report = FitReport(fit, points: points)
@@ -161,7 +163,8 @@ public struct FitReport: Encodable, Sendable {
             report.conditionPowerLaw = try fitPowerLaw(x: x, y: radii)
         }
         if estimates.count >= RadiusCurrentAnalysis.minimumConditionCount {
-            let analysis = try RadiusCurrentAnalysis(conditions: estimates, samples: sortedSamples, options: options)
+            let analysis = try RadiusCurrentAnalysis(conditions: estimates, samples: sortedSamples, options: options,
+                                                    threads: threads)
             report.analysis = analysis
             report.notes = analysis.notes
         } else {
@@ -169,7 +172,8 @@ public struct FitReport: Encodable, Sendable {
                 + "current densities (have \(estimates.count)).")
             if let bootstrapOptions = options.bootstrap, let sortedSamples, Set(x).count >= 2 {
                 do {
-                    report.twoConditionBootstrap = try HierarchicalBootstrap(samples: sortedSamples, options: bootstrapOptions)
+                    report.twoConditionBootstrap = try HierarchicalBootstrap(samples: sortedSamples, options: bootstrapOptions,
+                                                                             threads: threads)
                 } catch {
                     report.notes.append("No bootstrap: \(error.message)")
                 }

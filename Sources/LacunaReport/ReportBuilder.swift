@@ -16,11 +16,14 @@ public enum ReportBuilder {
     /// Writes the plots and the report of `folder`. `thumbnails` maps overlay file names
     /// (relative to `overlays/`) to thumbnail data URIs already made from the overlays' pixels
     /// (``Thumbnail/dataURI(of:maxWidth:)``); the other overlays are decoded from their files.
+    /// `written` holds the three main tables when the caller has just written them (the same
+    /// bytes as reading them back).
     ///
     /// - Throws: ``ReportError`` when images.csv is missing, a file cannot be read or a write fails.
     @discardableResult
-    public static func build(folder path: String, thumbnails: [String: String] = [:]) throws(ReportError) -> Result {
-        let folder = try ReportFolder(path: path)
+    public static func build(folder path: String, thumbnails: [String: String] = [:],
+                             written: WrittenTables? = nil) throws(ReportError) -> Result {
+        let folder = try ReportFolder(path: path, written: written)
         let plots = ReportPlots.render(folder)
         let plotFolder = (path as NSString).appendingPathComponent("plots")
         do {

@@ -18,6 +18,13 @@ public struct TableFile: Sendable {
         self.rows = rows.map { $0.count < columns.count ? $0 + Array(repeating: "", count: columns.count - $0.count) : $0 }
     }
 
+    /// The table `path` holds after `table.encoded()` was written there, without reading it
+    /// back: the header and the rows as `parse` returns them from that encoding (which skips
+    /// rows whose fields are all empty).
+    public init(path: String, written table: CSVTable) {
+        self.init(path: path, columns: table.header, rows: table.rows.filter { !$0.allSatisfy(\.isEmpty) })
+    }
+
     /// Reads `path`; `nil` when the file does not exist.
     ///
     /// - Throws: ``ReportError/unreadable(path:reason:)`` for a file that is not a CSV table.

@@ -92,6 +92,16 @@ struct BootstrapTests {
         #expect(a.options.resamples == 300 && a.options.seed == 99)
     }
 
+    @Test("the resamples give the same intervals on 1, 2 and 3 threads (one stream per resample)")
+    func threadCountInvariant() throws {
+        let samples = Self.poreLevelSamples()
+        let options = BootstrapOptions(resamples: 301, seed: 12)
+        let one = try HierarchicalBootstrap(samples: samples, options: options, threads: 1)
+        for threads in [2, 3] {
+            #expect(try HierarchicalBootstrap(samples: samples, options: options, threads: threads) == one)
+        }
+    }
+
     @Test("pores only (one image per condition): SE matches the delta-method propagation of SD/√n")
     func poresOnly() throws {
         // Two conditions, one image each: slope = (1/r̄₂ − 1/r̄₁)/(i₂ − i₁); the bootstrap SE of

@@ -23,6 +23,28 @@ struct SeededGeneratorTests {
                             10_595_114_339_597_558_777, 2_904_607_092_377_533_576])
     }
 
+    /// States from scripts/xoshiro_jump_reference.py, which applies the 2¹²⁸-th power of the
+    /// state update as a 256×256 bit matrix (independent of the jump constants, which it also
+    /// checks). The second and third start states are SplitMix64's for seeds 1 and 2024.
+    @Test("jump() advances 2¹²⁸ steps: the matrix power's states, from raw and seeded states")
+    func jump() {
+        let cases: [((UInt64, UInt64, UInt64, UInt64), (UInt64, UInt64, UInt64, UInt64))] = [
+            ((1, 2, 3, 4),
+             (0x8C7A_1539_56B5_F3D1, 0x701F_1A71_3401_D85E, 0x6527_F66A_6546_9085, 0x8386_B786_C440_8050)),
+            ((0x910A_2DEC_8902_5CC1, 0xBEEB_8DA1_658E_EC67, 0xF893_A2EE_FB32_555E, 0x71C1_8690_EE42_C90B),
+             (0x53D6_3007_6A13_7DED, 0xED07_F666_882E_DFC6, 0x963E_C961_7B0B_DBD3, 0x84B9_6906_E4B2_569A)),
+            ((0x9F6D_8FEC_F88E_ECD5, 0x18E4_30BB_1511_F2D2, 0x4C6F_7CBF_58DB_A57F, 0x1DBE_69E0_AE9B_B859),
+             (0x5429_A95D_255A_BC6B, 0x4B3C_F1D8_25C3_DEFB, 0x49A0_62BF_F0AD_6E36, 0x0BE3_30E0_2F85_8F0E)),
+        ]
+        for (start, end) in cases {
+            var generator = SeededGenerator(state: start)
+            generator.jump()
+            #expect(generator == SeededGenerator(state: end))
+        }
+        #expect(SeededGenerator(seed: 1) == SeededGenerator(state: cases[1].0))
+        #expect(SeededGenerator(seed: 2024) == SeededGenerator(state: cases[2].0))
+    }
+
     @Test("same seed, same stream; different seeds, different streams")
     func determinism() {
         var a = SeededGenerator(seed: 42), b = SeededGenerator(seed: 42), c = SeededGenerator(seed: 43)
