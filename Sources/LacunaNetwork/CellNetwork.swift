@@ -31,15 +31,17 @@ public struct CellNetwork: Sendable {
     }
 
     /// The same with the squared distances to the pores (required when `pores` is given) in any
-    /// integer type (`.max`: no pore).
+    /// integer type (`.max`: no pore), and `poreRegions` = `measureRegions(of: pores, count:
+    /// count)` when the caller has measured them already.
     public init<D: FixedWidthInteger & Sendable>(
         labels: LabelImage, count: Int, field: Mask?, rule: AdjacencyRule, pores: LabelImage?,
-        cornerTolerance: (Double) -> Double = CellNetwork.cornerTolerance(radius:), poreDistances: Image<D>?
+        cornerTolerance: (Double) -> Double = CellNetwork.cornerTolerance(radius:), poreDistances: Image<D>?,
+        poreRegions: [RegionProperties]? = nil
     ) {
         self.labels = labels
         self.rule = rule
         let regions = measureRegions(of: labels, count: count)
-        let poreRegions = pores.map { measureRegions(of: $0, count: count) }
+        let poreRegions = pores.map { poreRegions ?? measureRegions(of: $0, count: count) }
         var neighbours = [[Int]](repeating: [], count: count + 1)
         for contact in cellContacts(of: labels) {
             let a = Int(contact.first), b = Int(contact.second)

@@ -1,4 +1,5 @@
 import LacunaImage
+import LacunaMeasure
 import LacunaSegmentation
 
 /// Options of the cell-network analysis.
@@ -45,9 +46,10 @@ public struct NetworkAnalysis: Sendable {
     ///     and are the non-framework pixels of the wall measurements in either mode.
     ///   - grey: the frame's grey levels (any scale) with walls bright, used by the ridge method.
     ///   - field: the analysed pixels (`nil`: all).
+    ///   - poreRegions: `measureRegions(of: pores, count: poreCount)`, when the caller has them.
     /// - Returns: `nil` when `options.method` is `none`.
     public init?(pores: LabelImage, poreCount: Int, grey: () -> Image<Float>, field: Mask? = nil,
-                 options: NetworkOptions) {
+                 options: NetworkOptions, poreRegions: [RegionProperties]? = nil) {
         // One distance map to the pores serves the zones, the guard rule and the walls; in 16
         // bits when it fits (it does unless walls are over 255 px thick).
         var wide = options.method == .none ? nil : squaredDistanceToPores(pores)
@@ -56,7 +58,7 @@ public struct NetworkAnalysis: Sendable {
         func byPores<D: FixedWidthInteger & Sendable>(_ toPore: Image<D>) -> (CellNetwork, FrameworkStatistics) {
             let cells = influenceZones(of: pores, field: field, poreDistances: toPore)
             return (CellNetwork(labels: cells, count: poreCount, field: field, rule: options.adjacency(for: .pores),
-                                pores: pores, poreDistances: toPore),
+                                pores: pores, poreDistances: toPore, poreRegions: poreRegions),
                     FrameworkStatistics(cells: cells, pores: pores, field: field, poreDistances: toPore))
         }
         func byRidges<D: FixedWidthInteger & Sendable>(_ toPore: Image<D>) -> (CellNetwork, FrameworkStatistics) {

@@ -56,16 +56,18 @@ extension ImageAnalyzer {
         return (measurement, overlay)
     }
 
-    /// The cell network of the pores (`nil` with `--cells none`) and its overlay as a PNG.
+    /// The cell network of the pores (`nil` with `--cells none`) and its overlay as a PNG;
+    /// `poreRegions` are the pores' `measureRegions`.
     func cellNetwork<S: FixedWidthInteger & UnsignedInteger & Sendable>(
-        labels: LabelImage, poreCount: Int, grey: Image<S>, display: Image<UInt8>, field: Mask?,
+        labels: LabelImage, poreCount: Int, poreRegions: [RegionProperties], grey: Image<S>, display: Image<UInt8>,
+        field: Mask?,
         calibration: Calibration
     ) -> (network: NetworkSummary, overlayPNG: Result<Data, ImageIOError>)? {
         let options = options
         guard let network = NetworkAnalysis(
             pores: labels, poreCount: poreCount,
             grey: { ImageAnalyzer.wallsBright(gaussianBlur(grey, sigma: options.blurSigma), polarity: options.polarity) },
-            field: field, options: options.network) else { return nil }
+            field: field, options: options.network, poreRegions: poreRegions) else { return nil }
         var image = CellOverlay.render(grey: display, network: network.network, pores: labels)
         OverlayAnnotations.annotate(&image, legend: CellOverlay.legend(for: network.network.cells), calibration: calibration)
         let summary = NetworkSummary(network)

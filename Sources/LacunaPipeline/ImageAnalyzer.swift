@@ -191,19 +191,21 @@ public struct ImageAnalyzer: Sendable {
         let keptBySize = components.count
         try Deadline.check(during: "shape measurement")
         var pores = measureRegions(of: components.labels, count: components.count)
+        var regions = pores  // as measured, for the cell network (before the region's edge marks them)
         var cutByRegion = region.mask.map { ImageAnalyzer.markingRegionEdge(&pores, labels: components.labels, analysed: $0) }
         if options.clearBorder {
             components = ImageAnalyzer.removing(components, where: pores.map(\.touchesBorder))
             pores = measureRegions(of: components.labels, count: components.count)
+            regions = pores
             cutByRegion = nil
         }
         try Deadline.check(during: "shapes, outlines, sensitivity and the cell network")
-        let labels = components.labels, poreCount = components.count
+        let labels = components.labels, poreCount = components.count, poreRegions = regions
         // On one thread the network goes first: its distance map and zones are freed before the
         // pore overlay exists (a lower peak than the other order).
         let (cells, measured) = runBoth(parallel: threads > 1, {
-            cellNetwork(labels: labels, poreCount: poreCount, grey: grey, display: display, field: region.mask,
-                        calibration: context.calibration)
+            cellNetwork(labels: labels, poreCount: poreCount, poreRegions: poreRegions, grey: grey, display: display,
+                        field: region.mask, calibration: context.calibration)
         }, {
             measuredPores(pores, labels: labels, grey: grey, display: display, context: context,
                           threshold: threshold, sensitivity: sensitivity, wholePores: wholePores,
