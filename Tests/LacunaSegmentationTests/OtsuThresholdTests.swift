@@ -61,6 +61,24 @@ struct OtsuThresholdTests {
         #expect(counts[998] == 1 && counts[1000] == 1 && counts.reduce(0, +) == 2)
     }
 
+    @Test("8-bit histogram equals a per-sample count, for lengths that are and are not multiples of 8")
+    func byteHistogramCounts() {
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        for (width, height) in [(1, 1), (7, 3), (8, 8), (13, 11), (64, 9), (257, 5)] {
+            let samples = (0 ..< width * height).map { _ -> UInt8 in
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                // Mostly a narrow band (long runs of a few values), some samples anywhere.
+                let r = UInt8(truncatingIfNeeded: state >> 56)
+                return r < 200 ? 100 + r % 5 : r
+            }
+            var expected = [Int](repeating: 0, count: Int(samples.max()!) + 1)
+            for v in samples { expected[Int(v)] += 1 }
+            #expect(histogram(of: Image<UInt8>(width: width, height: height, samples: samples)) == expected)
+        }
+        #expect(histogram(of: Image<UInt8>(width: 5, height: 1, samples: [255, 0, 255, 3, 255])).count == 256)
+        #expect(histogram(of: Image<UInt8>(width: 4, height: 2, repeating: 0)) == [8])
+    }
+
     @Test("Otsu of an image histogram splits a bimodal image between its modes")
     func bimodalImage() throws {
         // Five pixels at 20, one at 21, one at 199, nine at 200 (N = 16, Σ v = 2120):
