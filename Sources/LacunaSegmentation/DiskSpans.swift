@@ -43,9 +43,14 @@ struct DiskSpans {
     private func passes(_ mask: Mask, _ foreground: [Bool]) -> Mask {
         let w = mask.width, h = mask.height
         guard w > 0, h > 0 else { return mask }
-        let first = SpanPass(halfWidths: halfWidths, width: w, height: h, foreground: foreground[0])
-        let second = foreground.count > 1
-            ? SpanPass(halfWidths: halfWidths, width: w, height: h, foreground: foreground[1]) : nil
+        // The 3×3 cross (1 ≤ r < √2), the common opening, in one fused sweep a row.
+        let halfWidths = halfWidths
+        func pass(_ foreground: Bool) -> any RowPass {
+            halfWidths == [1, 0] ? CrossPass(width: w, height: h, foreground: foreground)
+                : SpanPass(halfWidths: halfWidths, width: w, height: h, foreground: foreground)
+        }
+        let first = pass(foreground[0])
+        let second = foreground.count > 1 ? pass(foreground[1]) : nil
         let samples = [Bool](unsafeUninitializedCapacity: w * h) { out, initialized in
             mask.samples.withUnsafeBufferPointer { bools in
                 bools.withMemoryRebound(to: UInt8.self) { m in
@@ -70,10 +75,63 @@ struct DiskSpans {
     }
 }
 
+/// One erosion or dilation, row by row, pulling its source rows in increasing order.
+private protocol RowPass: AnyObject {
+    /// Writes output row `y` (called for y = 0, 1, 2, … in turn) into `out`. `source(s, row)`
+    /// must write source row `s` into `row`.
+    func row(_ y: Int, into out: UnsafeMutablePointer<UInt8>, source: (Int, UnsafeMutablePointer<UInt8>) -> Void)
+}
+
+/// Erosion or dilation by the 3×3 cross: output row y combines source rows y − 1, y, y + 1
+/// (those in the frame; a missing neighbour is replaced by the pixel itself, which AND and OR
+/// ignore) in one sweep: out[x] = c[x − 1] ∘ c[x] ∘ c[x + 1] ∘ up[x] ∘ down[x]. The last
+/// three source rows are kept in a ring.
+private final class CrossPass: RowPass {
+    let width: Int, height: Int, foreground: Bool
+    let ring: UnsafeMutablePointer<UInt8>
+    var loaded = 0
+
+    init(width: Int, height: Int, foreground: Bool) {
+        self.width = width
+        self.height = height
+        self.foreground = foreground
+        ring = .allocate(capacity: 3 * width)
+    }
+
+    deinit { ring.deallocate() }
+
+    private func slot(_ s: Int) -> UnsafeMutablePointer<UInt8> { ring + (s % 3) * width }
+
+    func row(_ y: Int, into out: UnsafeMutablePointer<UInt8>, source: (Int, UnsafeMutablePointer<UInt8>) -> Void) {
+        let w = width
+        while loaded <= min(height - 1, y + 1) {
+            source(loaded, slot(loaded))
+            loaded += 1
+        }
+        let c = UnsafePointer(slot(y))
+        let up = y > 0 ? UnsafePointer(slot(y - 1)) : c, down = y + 1 < height ? UnsafePointer(slot(y + 1)) : c
+        if w == 1 {
+            out[0] = foreground ? c[0] | up[0] | down[0] : c[0] & up[0] & down[0]
+            return
+        }
+        // Interior columns through shifted pointers (the loop vectorises), then the two ends.
+        let n = w - 2, o = out + 1, left = c, middle = c + 1, right = c + 2, above = up + 1, below = down + 1
+        if foreground {
+            for i in 0 ..< n { o[i] = left[i] | middle[i] | right[i] | above[i] | below[i] }
+            out[0] = c[0] | c[1] | up[0] | down[0]
+            out[w - 1] = c[w - 2] | c[w - 1] | up[w - 1] | down[w - 1]
+        } else {
+            for i in 0 ..< n { o[i] = left[i] & middle[i] & right[i] & above[i] & below[i] }
+            out[0] = c[0] & c[1] & up[0] & down[0]
+            out[w - 1] = c[w - 2] & c[w - 1] & up[w - 1] & down[w - 1]
+        }
+    }
+}
+
 /// One erosion or dilation by a `DiskSpans` disc, row by row: output row y needs source rows
 /// y − r … y + r (within the frame), which the pass pulls from `source` in increasing order,
 /// each once, and keeps reduced (one row per distinct half-width) in a ring of 2r + 1 rows.
-private final class SpanPass {
+private final class SpanPass: RowPass {
     let width: Int, height: Int, foreground: Bool
     let radius: Int
     /// The distinct half-widths, ascending, and the slot of each disc row's half-width.

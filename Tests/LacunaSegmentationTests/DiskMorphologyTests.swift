@@ -68,6 +68,23 @@ struct DiskMorphologyBruteForceTests {
             == Self.bruteForce(Self.bruteForce(medium, radius: radius, dilate: true), radius: radius, dilate: false))
     }
 
+    @Test("narrow frames, radius 1 (the cross) and 1.3: 1 to 3 columns, 1 to 4 rows, every operation")
+    func narrow() {
+        for width in 1 ... 3 {
+            for height in 1 ... 4 {
+                for radius in [1.0, 1.3] {
+                    let mask = TestMasks.random(width: width, height: height, density: 0.6, seed: UInt64(width * 10 + height))
+                    let eroded = Self.bruteForce(mask, radius: radius, dilate: false)
+                    let dilated = Self.bruteForce(mask, radius: radius, dilate: true)
+                    #expect(DiskMorphology.eroding(mask, radius: radius) == eroded)
+                    #expect(DiskMorphology.dilating(mask, radius: radius) == dilated)
+                    #expect(DiskMorphology.opening(mask, radius: radius) == Self.bruteForce(eroded, radius: radius, dilate: true))
+                    #expect(DiskMorphology.closing(mask, radius: radius) == Self.bruteForce(dilated, radius: radius, dilate: false))
+                }
+            }
+        }
+    }
+
     @Test("frames thinner than the disc: opening and closing of 1-, 2- and 5-pixel-high masks", arguments: [1, 2, 5])
     func thinFrames(height: Int) {
         for radius in [1.0, 2.5, 7] {
