@@ -56,13 +56,13 @@ func splittingAtDistanceMaxima(_ mask: Mask, h: Double,
                     for x in 0 ..< bw { c[cropRow + x] = labels[row + x] == Int32(k) }
                 }
             }
-            let (pieces, whole) = splittingComponent(crop, h: h, recordingDistances: recordingDistances)
+            let (split, whole) = splittingComponent(crop, h: h, recordingDistances: recordingDistances)
             if let whole {
                 // The crop's first pixel in raster order is the component's.
                 let first = crop.samples.firstIndex(of: true) ?? 0
                 distances.record(whole, firstPixel: (box.minY + first / cw - 1) * w + box.minX + first % cw - 1)
             }
-            guard pieces.count >= 2 else { continue }
+            guard let pieces = split, pieces.count >= 2 else { continue }
             pieces.labels.samples.withUnsafeBufferPointer { piece in
                 for y in 0 ..< bh {
                     let row = (box.minY + y) * w + box.minX, cropRow = (y + 1) * cw + 1
@@ -124,12 +124,19 @@ private func renumberInRasterOrder(_ components: inout Components, largest: Int)
 /// Steps 1–4 on one crop: `mask` holds a single 8-connected component (or several: each is
 /// handled alone) inside a margin of background at least one pixel wide, so every mask
 /// pixel's 8-neighbours lie in the crop. With `recordingDistances`, a crop that stays one pore
-/// also gives its `WholePoreDistances` entry.
+/// also gives its `WholePoreDistances` entry. A crop whose distance map has a single regional
+/// maximum (most pores) can only stay one pore, whatever h: it returns `nil` pieces without
+/// steps 1–4.
 private func splittingComponent(_ mask: Mask, h: Double,
-                                recordingDistances: Bool) -> (Components, WholePoreDistances.Entry?) {
+                                recordingDistances: Bool) -> (Components?, WholePoreDistances.Entry?) {
     let w = mask.width, height = mask.height, n = w * height
     let distances = squaredDistanceMap(of: mask)
     let level = distances.samples
+    if let single = level.withUnsafeBufferPointer({ singleRegionalMaximum($0, grid: PixelGrid(width: w)) }) {
+        guard recordingDistances else { return (nil, nil) }
+        return (nil, WholePoreDistances.Entry(area: single.area, deepestSquared: single.top,
+                                              localThicknessSum: localThicknessSum(squaredDistances: distances)))
+    }
     let order = maskPixelsByLevel(level)
     var parent = [Int32](repeating: -1, count: n)
     var peak = [Int32](repeating: 0, count: n)
@@ -175,6 +182,39 @@ private func splittingComponent(_ mask: Mask, h: Double,
     guard recordingDistances && count == 1 else { return (components, nil) }
     return (components, WholePoreDistances.Entry(area: areas[1], deepestSquared: distances.samples.max() ?? 0,
                                                  localThicknessSum: localThicknessSum(squaredDistances: distances)))
+}
+
+/// The area and the highest level of a crop's squared distance map (background 0, a margin
+/// of background around the mask) when it has exactly one regional maximum, else `nil`.
+/// Exact test: every regional maximum is made of pixels with no higher 8-neighbour; when all
+/// such pixels lie at the highest level and are 8-connected, they are one plateau, which is
+/// then the only regional maximum. (Pixels with no higher neighbour below the top, e.g. on a
+/// plateau that rises elsewhere, make the test give up: the full steps decide those crops.)
+private func singleRegionalMaximum(_ level: UnsafeBufferPointer<Int32>, grid: PixelGrid) -> (area: Int, top: Int32)? {
+    var top: Int32 = 0, area = 0
+    for v in level where v > 0 {
+        area += 1
+        if v > top { top = v }
+    }
+    guard area > 0 else { return nil }
+    var tops: [Int32] = []
+    for i in level.indices where level[i] > 0 {
+        let v = level[i]
+        var higher = false
+        grid.forEachNeighbour(of: i) { j in if level[j] > v { higher = true } }
+        guard !higher else { continue }
+        guard v == top else { return nil }
+        tops.append(Int32(i))
+    }
+    // The top pixels must be one 8-connected set: a flood over them from the first.
+    if tops.count == 1 { return (area, top) }
+    var reached = Set([tops[0]]), queue = [tops[0]]
+    while let i = queue.popLast() {
+        grid.forEachNeighbour(of: Int(i)) { j in
+            if level[j] == top && reached.insert(Int32(j)).inserted { queue.append(Int32(j)) }
+        }
+    }
+    return reached.count == tops.count ? (area, top) : nil
 }
 
 /// Neighbour arithmetic in a crop of `width` columns.
