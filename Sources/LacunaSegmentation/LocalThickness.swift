@@ -83,11 +83,14 @@ private func integerRadii(_ squaredDistances: Image<Int32>) -> (radius: [Int32],
     var radius = squaredDistances.samples
     var largest = 0
     radius.withUnsafeMutableBufferPointer { radius in
-        for i in radius.indices {
-            let squared = radius[i]
-            let r = squared == .max ? 0 : integerSquareRoot(Int(squared))
-            radius[i] = Int32(r)
-            largest = max(largest, r)
+        smallSquareRoots.withUnsafeBufferPointer { table in
+            for i in radius.indices {
+                let squared = Int(radius[i])
+                let r = squared < table.count ? Int(table[squared])
+                    : squared == Int(Int32.max) ? 0 : integerSquareRoot(squared)
+                radius[i] = Int32(r)
+                largest = max(largest, r)
+            }
         }
     }
     return (radius, largest)
@@ -167,6 +170,9 @@ private func firstUnpainted(_ row: Int, _ x: Int, _ next: UnsafeMutableBufferPoi
 }
 
 /// ⌊√n⌋ for n ≥ 0, exact.
+/// ⌊√n⌋ for n < 4096 (radii below 64 px, most pores' pixels), looked up instead of computed.
+private let smallSquareRoots: [UInt8] = (0 ..< 4096).map { UInt8(integerSquareRoot($0)) }
+
 func integerSquareRoot(_ n: Int) -> Int {
     guard n > 0 else { return 0 }
     var r = Int(Double(n).squareRoot())
