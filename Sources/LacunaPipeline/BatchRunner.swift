@@ -153,7 +153,7 @@ public struct BatchRunner: Sendable {
             // A fit.json (or conditions.csv, plots) from an earlier run would not describe this run.
             FitOutputs.removeStale(in: folder)
         }
-        return WrittenTables(images: tables.images, pores: tables.pores, cells: tables.cells)
+        return tables
     }
 
     /// The records of one input: one page, or with `--page all` every page of the file in order

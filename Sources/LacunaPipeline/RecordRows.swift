@@ -78,7 +78,7 @@ struct RecordRows: Codable, Equatable, Sendable {
     }
 
     /// images.csv, pores.csv and cells.csv of `rows`, in order.
-    static func tables(_ rows: [RecordRows]) -> (images: CSVTable, pores: CSVTable, cells: CSVTable) {
+    static func tables(_ rows: [RecordRows]) -> WrittenTables {
         var images = CSVTable(header: ResultTables.imageColumns)
         var pores = CSVTable(header: ResultTables.poreColumns)
         var cells = CSVTable(header: ResultTables.cellColumns)
@@ -87,6 +87,6 @@ struct RecordRows: Codable, Equatable, Sendable {
             for pore in row.poreRows { pores.append(pore) }
             for cell in row.cellRows { cells.append(cell) }
         }
-        return (images, pores, cells)
+        return WrittenTables(images: images, pores: pores, cells: cells)
     }
 }

@@ -169,10 +169,10 @@ private func firstUnpainted(_ row: Int, _ x: Int, _ next: UnsafeMutableBufferPoi
     }
 }
 
-/// ⌊√n⌋ for n ≥ 0, exact.
 /// ⌊√n⌋ for n < 4096 (radii below 64 px, most pores' pixels), looked up instead of computed.
 private let smallSquareRoots: [UInt8] = (0 ..< 4096).map { UInt8(integerSquareRoot($0)) }
 
+/// ⌊√n⌋ for n ≥ 0, exact.
 func integerSquareRoot(_ n: Int) -> Int {
     guard n > 0 else { return 0 }
     var r = Int(Double(n).squareRoot())

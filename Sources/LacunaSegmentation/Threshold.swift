@@ -14,17 +14,18 @@ public func histogram<S: FixedWidthInteger & UnsignedInteger & Sendable>(of imag
         for v in image.samples { counts[Int(v)] += 1 }
         return counts
     }
-    if S.bitWidth == 8 {
-        var counts = image.samples.withUnsafeBytes { byteHistogram($0) }
-        if let maximum = counts.lastIndex(where: { $0 > 0 }) { counts.removeLast(255 - maximum) } else { counts = [0] }
-        return counts
-    }
-    // Four interleaved sub-histograms over the full range of S, so runs of equal samples do not
-    // wait on one counter; then trimmed at the largest occupied value.
+    // One bin per value of S, then trimmed at the largest occupied value.
+    var counts = S.bitWidth == 8 ? image.samples.withUnsafeBytes { byteHistogram($0) } : wordHistogram(image.samples)
+    counts.removeLast(counts.count - 1 - (counts.lastIndex(where: { $0 > 0 }) ?? 0))
+    return counts
+}
+
+/// The histogram of 16-bit (or narrower) samples over the full range of S: four interleaved
+/// sub-histograms, so runs of equal samples do not wait on one counter.
+private func wordHistogram<S: FixedWidthInteger & UnsignedInteger>(_ samples: [S]) -> [Int] {
     let bins = Int(S.max) + 1
     var partial = [Int](repeating: 0, count: 4 * bins)
-    var maximum = 0
-    image.samples.withUnsafeBufferPointer { v in
+    samples.withUnsafeBufferPointer { v in
         partial.withUnsafeMutableBufferPointer { p in
             let n = v.count, quads = n / 4
             for q in 0 ..< quads {
@@ -37,13 +38,7 @@ public func histogram<S: FixedWidthInteger & UnsignedInteger & Sendable>(of imag
             for i in 4 * quads ..< n { p[Int(v[i])] += 1 }
         }
     }
-    var counts = [Int](repeating: 0, count: bins)
-    for b in 0 ..< bins {
-        counts[b] = partial[b] + partial[bins + b] + partial[2 * bins + b] + partial[3 * bins + b]
-        if counts[b] > 0 { maximum = b }
-    }
-    counts.removeLast(bins - maximum - 1)
-    return counts
+    return (0 ..< bins).map { b in partial[b] + partial[bins + b] + partial[2 * bins + b] + partial[3 * bins + b] }
 }
 
 /// The 256-bin histogram of bytes: eight bytes loaded at a time, each lane counted in its own
