@@ -36,7 +36,7 @@ let package = Package(
         module("LacunaIO", ["LacunaImage", "CLacunaCodecs"]),
         module("LacunaSegmentation", ["LacunaImage", .product(name: "HeapModule", package: "swift-collections")]),
         module("LacunaMeasure", ["LacunaImage", "LacunaSegmentation"]),
-        module("LacunaFit", []),
+        module("LacunaFit", ["LacunaImage"]),
         module("LacunaNetwork", ["LacunaImage", "LacunaSegmentation", "LacunaMeasure", "LacunaFit"]),
         module("LacunaReport", ["LacunaImage", "LacunaIO", "LacunaMeasure", "LacunaFit", "LacunaNetwork", "CLacunaCodecs",
                                 .product(name: "CSV", package: "CSV.swift")]),
