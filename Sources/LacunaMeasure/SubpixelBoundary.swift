@@ -39,12 +39,35 @@ public func subpixelBoundaryAreas(of labels: LabelImage, regions: [RegionPropert
     precondition(labels.width == response.width && labels.height == response.height,
                  "labels \(labels.width)×\(labels.height) and response \(response.width)×\(response.height) differ")
     let insideSign: Float = polarity == .dark ? 1 : -1
+    let directions = RayDirections(counts: regions.map(\.rayCount))
     return labels.samples.withUnsafeBufferPointer { l in
         response.samples.withUnsafeBufferPointer { r in
             let tracer = RayTracer(labels: l, response: r, width: labels.width, height: labels.height,
                                    insideSign: insideSign, window: window)
-            return parallelMap(regions.count, threads: threads) { tracer.area(of: regions[$0]) }
+            return parallelMap(regions.count, threads: threads) { i in
+                tracer.area(of: regions[i], directions: directions[regions[i].rayCount])
+            }
         }
+    }
+}
+
+/// The unit vectors (cos 2πk/n, sin 2πk/n) of every ray count n in use, computed once per
+/// image instead of once per ray.
+private struct RayDirections: Sendable {
+    private var table: [Int: [SIMD2<Double>]] = [:]
+
+    init(counts: some Sequence<Int>) {
+        for n in counts where table[n] == nil {
+            table[n] = (0 ..< n).map { k in
+                let angle = 2 * Double.pi * Double(k) / Double(n)
+                return SIMD2(cos(angle), sin(angle))
+            }
+        }
+    }
+
+    subscript(count: Int) -> [SIMD2<Double>] {
+        guard let directions = table[count] else { preconditionFailure("no ray directions for \(count) rays") }
+        return directions
     }
 }
 
@@ -56,21 +79,33 @@ private struct RayTracer {
     let insideSign: Float
     let window: Double
     let step = 0.25
+    /// Whether the sample positions of a ray that stays in the frame are computed as
+    /// first + k · step: they start a multiple of ⅛ px from the centre (the boundary lies half a
+    /// step before a multiple of the step, and `window` is a multiple of ⅛), so below 2²⁰ px
+    /// every one is exact, and equal to the running sum of steps a forward scan accumulates.
+    let exactPositions: Bool
 
-    func area(of region: RegionProperties) -> Double? {
+    init(labels: UnsafeBufferPointer<Int32>, response: UnsafeBufferPointer<Float>, width: Int, height: Int,
+         insideSign: Float, window: Double) {
+        (self.labels, self.response, self.width, self.height) = (labels, response, width, height)
+        (self.insideSign, self.window) = (insideSign, window)
+        exactPositions = window >= 0 && window * 8 == (window * 8).rounded() && max(width, height) < 1 << 19
+            && window < Double(1 << 19)
+    }
+
+    /// The area inside the outline through the edge points of rays along `directions`.
+    func area(of region: RegionProperties, directions: [SIMD2<Double>]) -> Double? {
         if region.area < 3 { return nil }
         let cx = region.centroidX, cy = region.centroidY
         let own = Int32(region.label)
         guard label(atX: cx, y: cy) == own else { return nil }
-        let rays = max(32, Int((4 * Double.pi * region.equivalentPixelRadius).rounded(.up)))
         // Every sample closer to the centre than this lies in a pixel of the region: the march
         // to the mask boundary starts there (the same steps, fewer of them).
         let skip = max(0, ((ownDiscRadius(of: region, own: own) - 0.75) / step).rounded(.down)) * step
         var twice = 0.0
         var first: (x: Double, y: Double)? = nil, previous: (x: Double, y: Double)? = nil
-        for k in 0 ..< rays {
-            let angle = 2 * Double.pi * Double(k) / Double(rays)
-            let dx = cos(angle), dy = sin(angle)
+        for direction in directions {
+            let dx = direction.x, dy = direction.y
             let s = edgeDistance(cx: cx, cy: cy, dx: dx, dy: dy, own: own, from: skip)
             let point = (x: s * dx, y: s * dy)
             if let p = previous { twice += p.x * point.y - point.x * p.y }
@@ -88,90 +123,147 @@ private struct RayTracer {
     private func edgeDistance(cx: Double, cy: Double, dx: Double, dy: Double, own: Int32, from start: Double) -> Double {
         let frameExit = distanceToFrameEdge(cx: cx, cy: cy, dx: dx, dy: dy)
         var s = start
+        // Four samples per test while all four lie before the frame's edge (the steps are
+        // multiples of ¼ px, so the sums are exact and equal the one-by-one march), then one
+        // by one from the first sample not known to be inside.
+        while s + 3 * step < frameExit {
+            let s1 = s + step, s2 = s1 + step, s3 = s2 + step
+            let a = label(atX: cx + s * dx, y: cy + s * dy), b = label(atX: cx + s1 * dx, y: cy + s1 * dy)
+            let c = label(atX: cx + s2 * dx, y: cy + s2 * dy), d = label(atX: cx + s3 * dx, y: cy + s3 * dy)
+            guard a == own && b == own && c == own && d == own else { break }
+            s = s3 + step
+        }
         while s < frameExit && label(atX: cx + s * dx, y: cy + s * dy) == own { s += step }
         let leavesFrame = s >= frameExit
         let boundary = leavesFrame ? frameExit : s - step / 2
         let first = max(0, boundary - window)
         let end = leavesFrame ? frameExit : boundary + window
-        let capacity = Int((end - first) / step) + 3
-        let best = withUnsafeTemporaryAllocation(of: Double.self, capacity: capacity) { grid in
-            withUnsafeTemporaryAllocation(of: Float.self, capacity: capacity) { values in
-                // The sample positions t₀, t₀ + step, … ≤ end, accumulated as a forward scan
-                // would; samples are taken only where the search below needs them.
-                var n = 1
-                grid[0] = first
-                while grid[n - 1] + step <= end {
-                    grid[n] = grid[n - 1] + step
+        // The sample positions t₀ = first, t₀ + step, … ≤ end, as a forward scan accumulates
+        // them.
+        let best: Double?
+        if !leavesFrame && exactPositions {
+            // The last interval starting at or before the boundary (first ≤ boundary).
+            let intervals = Int((end - first) / step)
+            best = nearestCrossing(intervals: intervals, startingAt: min(Int((boundary - first) / step), intervals - 1),
+                                   boundary: boundary, cx: cx, cy: cy, dx: dx, dy: dy) { first + Double($0) * step }
+        } else {
+            let capacity = Int((end - first) / step) + 3
+            best = withUnsafeTemporaryAllocation(of: Double.self, capacity: capacity) { grid in
+                var n = 1, t = first
+                grid[0] = t
+                while t + step <= end {
+                    t += step
+                    grid[n] = t
                     n += 1
                 }
-                for k in 0 ..< n { values[k] = .nan }
-                func value(_ k: Int) -> Float {
-                    if values[k].isNaN { values[k] = sample(cx + grid[k] * dx, cy + grid[k] * dy) * insideSign }
-                    return values[k]
-                }
-                return nearestCrossing(intervals: n - 1, grid: grid, boundary: boundary, value: value)
+                var right = 0
+                while right < n - 2 && grid[right + 1] <= boundary { right += 1 }
+                return nearestCrossing(intervals: n - 1, startingAt: right, boundary: boundary,
+                                       cx: cx, cy: cy, dx: dx, dy: dy) { grid[$0] }
             }
         }
         return min(best ?? boundary, frameExit)
     }
 
-    /// The zero crossing (positive before, ≤ 0 after) nearest `boundary` over the intervals
-    /// [grid[k], grid[k + 1]], the earlier one on a tie — what a forward scan keeping the
-    /// strictly nearer crossing finds — visiting the intervals outwards from `boundary` and
+    /// The zero crossing (positive before, ≤ 0 after) of the edge response along the ray from
+    /// (cx, cy) in direction (dx, dy) nearest `boundary`, over the intervals
+    /// [position(k), position(k + 1)], the earlier one on a tie — what a forward scan keeping
+    /// the strictly nearer crossing finds — visiting the intervals outwards from `boundary` and
     /// stopping once the next is farther than the best crossing: most rays need 2–4 samples,
-    /// not the window's 25.
+    /// not the window's 25, and samples are taken only where the search needs them.
     @inline(__always)
-    private func nearestCrossing(intervals: Int, grid: UnsafeMutableBufferPointer<Double>, boundary: Double,
-                                 value: (Int) -> Float) -> Double? {
+    /// `right` is the last interval that starts at or before `boundary` (0 if none does).
+    private func nearestCrossing(intervals: Int, startingAt right: Int, boundary: Double,
+                                 cx: Double, cy: Double, dx: Double, dy: Double,
+                                 position: (Int) -> Double) -> Double? {
         guard intervals > 0 else { return nil }
-        // How far interval k lies from the boundary (0 when it contains it); a lower bound on
-        // the distance of any crossing in it.
-        func gap(_ k: Int) -> Double {
-            if grid[k + 1] <= boundary { return boundary - grid[k + 1] }
-            if grid[k] >= boundary { return grid[k] - boundary }
-            return 0
-        }
-        var right = 0
-        while right < intervals - 1 && grid[right + 1] <= boundary { right += 1 }
-        var left = right - 1
-        var best: Double? = nil, bestDistance = Double.infinity, bestIndex = Int.max
-        while left >= 0 || right < intervals {
-            let k: Int
-            if right >= intervals || (left >= 0 && gap(left) <= gap(right)) {
-                k = left
-                left -= 1
-            } else {
-                k = right
-                right += 1
+        return withUnsafeTemporaryAllocation(of: Float.self, capacity: intervals + 1) { values in
+            values.initialize(repeating: .nan)
+            func value(_ k: Int) -> Float {
+                if values[k].isNaN {
+                    let t = position(k)
+                    values[k] = sample(cx + t * dx, cy + t * dy) * insideSign
+                }
+                return values[k]
             }
-            if gap(k) > bestDistance { break }
-            let before = value(k), after = value(k + 1)
-            guard before > 0 && after <= 0 else { continue }
-            let crossing = grid[k] + step * Double(before / (before - after))
-            let distance = abs(crossing - boundary)
-            if distance < bestDistance || (distance == bestDistance && k < bestIndex) {
-                best = crossing
-                bestDistance = distance
-                bestIndex = k
+            // How far interval k lies from the boundary (0 when it contains it); a lower bound
+            // on the distance of any crossing in it.
+            func gap(_ k: Int) -> Double {
+                let low = position(k), high = position(k + 1)
+                if high <= boundary { return boundary - high }
+                if low >= boundary { return low - boundary }
+                return 0
             }
+            var right = right, left = right - 1
+            var best: Double? = nil, bestDistance = Double.infinity, bestIndex = Int.max
+            while left >= 0 || right < intervals {
+                let k: Int
+                if right >= intervals || (left >= 0 && gap(left) <= gap(right)) {
+                    k = left
+                    left -= 1
+                } else {
+                    k = right
+                    right += 1
+                }
+                if gap(k) > bestDistance { break }
+                let before = value(k), after = value(k + 1)
+                guard before > 0 && after <= 0 else { continue }
+                let crossing = position(k) + step * Double(before / (before - after))
+                let distance = abs(crossing - boundary)
+                if distance < bestDistance || (distance == bestDistance && k < bestIndex) {
+                    best = crossing
+                    bestDistance = distance
+                    bestIndex = k
+                }
+            }
+            return best
         }
-        return best
     }
 
     /// The distance from the region's centroid to the nearest centre of a pixel outside it, or
     /// to the frame's edge if closer: every pixel whose centre is nearer belongs to the region,
     /// so every point nearer by √½ px lies in one. Pixels beyond the bounding box grown by one
     /// are never nearer than the clamped ones on its rim, so only that box is scanned.
+    ///
+    /// Rows are visited outwards from the centroid's row and each row outwards from its
+    /// column, so the squared distances only grow along each walk: a walk stops at its first
+    /// outside pixel or once it cannot beat the nearest found (the same minimum as a scan of
+    /// the whole box, found in about the pixels of the inscribed disc).
     private func ownDiscRadius(of region: RegionProperties, own: Int32) -> Double {
         let cx = region.centroidX, cy = region.centroidY
+        let x0 = max(region.minX - 1, 0), x1 = min(region.maxX, width - 1)
+        let y0 = max(region.minY - 1, 0), y1 = min(region.maxY, height - 1)
+        // The column and row holding the centroid (clamped to the box): |x + ½ − cx| grows
+        // from there to the right, and from the column before it to the left.
+        let column = min(max(Int(cx.rounded(.down)), x0), x1), row = min(max(Int(cy.rounded(.down)), y0), y1)
         var nearest = Double.infinity
-        for y in max(region.minY - 1, 0) ... min(region.maxY, height - 1) {
+        func walk(_ y: Int) -> Bool {
             let dy = Double(y) + 0.5 - cy
-            for x in max(region.minX - 1, 0) ... min(region.maxX, width - 1) where labels[y * width + x] != own {
+            let dy2 = dy * dy
+            guard dy2 < nearest else { return false }
+            let base = y * width
+            var x = column
+            while x <= x1 {
                 let dx = Double(x) + 0.5 - cx
-                nearest = min(nearest, dx * dx + dy * dy)
+                let d = dx * dx + dy2
+                if d >= nearest { break }
+                if labels[base + x] != own { nearest = d; break }
+                x += 1
             }
+            x = column - 1
+            while x >= x0 {
+                let dx = Double(x) + 0.5 - cx
+                let d = dx * dx + dy2
+                if d >= nearest { break }
+                if labels[base + x] != own { nearest = d; break }
+                x -= 1
+            }
+            return true
         }
+        var y = row
+        while y >= y0 && walk(y) { y -= 1 }
+        y = row + 1
+        while y <= y1 && walk(y) { y += 1 }
         return min(nearest.squareRoot(), cx, cy, Double(width) - cx, Double(height) - cy)
     }
 
@@ -189,7 +281,7 @@ private struct RayTracer {
         guard x >= 0, y >= 0 else { return 0 }
         let ix = Int(x), iy = Int(y)
         guard ix < width, iy < height else { return 0 }
-        return labels[iy * width + ix]
+        return labels[iy &* width &+ ix]
     }
 
     /// Bilinear interpolation between pixel centres (pixel (x, y) centred at (x + ½, y + ½)),
@@ -200,13 +292,16 @@ private struct RayTracer {
         let x0 = min(Int(fx), width - 2 < 0 ? 0 : width - 2), y0 = min(Int(fy), height - 2 < 0 ? 0 : height - 2)
         let x1 = min(x0 + 1, width - 1), y1 = min(y0 + 1, height - 1)
         let ax = Float(fx - Double(x0)), ay = Float(fy - Double(y0))
-        let top = response[y0 * width + x0] * (1 - ax) + response[y0 * width + x1] * ax
-        let bottom = response[y1 * width + x0] * (1 - ax) + response[y1 * width + x1] * ax
+        let row0 = y0 &* width, row1 = y1 &* width
+        let top = response[row0 &+ x0] * (1 - ax) + response[row0 &+ x1] * ax
+        let bottom = response[row1 &+ x0] * (1 - ax) + response[row1 &+ x1] * ax
         return top * (1 - ay) + bottom * ay
     }
 }
 
 extension RegionProperties {
-    /// √(pixel count / π): the radius that sets the number of rays.
-    fileprivate var equivalentPixelRadius: Double { (Double(area) / Double.pi).squareRoot() }
+    /// About one ray per half pixel of outline, at least 32: ⌈4π√(pixel count / π)⌉.
+    fileprivate var rayCount: Int {
+        max(32, Int((4 * Double.pi * (Double(area) / Double.pi).squareRoot()).rounded(.up)))
+    }
 }

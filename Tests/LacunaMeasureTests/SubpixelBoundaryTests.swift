@@ -69,4 +69,29 @@ struct SubpixelBoundaryTests {
         // is rounded, so the outline loses a little of the corner's area.
         #expect(abs(area - 36) < 1.5, "area \(area)")
     }
+    @Test("a slit reaching to 2 px from the centre is followed to its end, not skipped by the start of the rays' march")
+    func slitNearCentre() throws {
+        // A disc of radius 20 px about (30, 30) with, in rows 29–30, a slit from the left edge
+        // to x = 28 (2 px short of the centre). With a flat edge response the outline is the mask
+        // boundary, so the rays that enter the slit end near its tip: about a quarter of the
+        // disc's angles, which must cost far more than 50 px² of area.
+        func areas(slit: Bool) throws -> (subpixel: Double, pixels: Int) {
+            var mask = Mask(width: 60, height: 60, repeating: false)
+            for y in 0 ..< 60 {
+                for x in 0 ..< 60 {
+                    let dx = Double(x) + 0.5 - 30, dy = Double(y) + 0.5 - 30
+                    mask[x, y] = dx * dx + dy * dy <= 400 && !(slit && (y == 29 || y == 30) && x < 28)
+                }
+            }
+            let components = labelComponents(of: mask)
+            let regions = measureRegions(of: components.labels, count: components.count)
+            let flat = Image<Float>(width: 60, height: 60, repeating: 0)
+            let areas = subpixelBoundaryAreas(of: components.labels, regions: regions, response: flat, polarity: .dark)
+            return (try #require(areas[0]), regions[0].area)
+        }
+        let disc = try areas(slit: false), slit = try areas(slit: true)
+        #expect(abs(disc.subpixel - Double(disc.pixels)) < 0.02 * Double(disc.pixels), "disc \(disc)")
+        #expect(slit.subpixel < disc.subpixel - 50, "slit \(slit.subpixel) vs disc \(disc.subpixel)")
+        #expect(slit.subpixel > 0.5 * disc.subpixel, "slit \(slit.subpixel)")
+    }
 }

@@ -30,6 +30,10 @@ public enum Stage: String, CaseIterable, Sendable {
     /// Per-pore shape descriptors (traced and Crofton perimeters, convex hull and solidity,
     /// ellipse, Feret diameters, inscribed radius, local thickness).
     case shapes
+    /// Sub-pixel outline areas of every pore: the edge response of the frame (σ = 1 px) and
+    /// the rays cast from each centroid (`subpixelBoundaryAreas`), as `lacuna analyze` measures
+    /// each pore's boundary area. No anchor does this; the stage is timed for Lacuna's profile.
+    case subpixel
     /// Exact Euclidean distance transform of the pore mask.
     case distance
     /// Marker watershed of the blurred grey levels seeded by the pore labels.

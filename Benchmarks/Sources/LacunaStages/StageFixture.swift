@@ -79,6 +79,11 @@ public struct StageFixture<Sample: FixedWidthInteger & UnsignedInteger & Sendabl
             return measureRegions(of: c.labels, count: c.count).count
         case .shapes:
             return measureShapes(of: prepared(components).labels, regions: prepared(regions)).count
+        case .subpixel:
+            let response = plusEdgeResponse(grey, sigma: 1)
+            let areas = subpixelBoundaryAreas(of: prepared(components).labels, regions: prepared(regions),
+                                              response: response, polarity: .dark)
+            return areas.count(where: { $0 != nil })
         case .distance:
             return Int(euclideanDistanceTransform(of: prepared(filled)).samples.max() ?? 0)
         case .watershed:
