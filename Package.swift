@@ -74,7 +74,7 @@ let package = Package(
                 path: "Tests/LacunaTestSupport", swiftSettings: strict),
 
         .testTarget(name: "LacunaImageTests", dependencies: ["LacunaImage"], swiftSettings: strict),
-        .testTarget(name: "LacunaIOTests", dependencies: ["LacunaIO", "CLacunaCodecs", "LacunaSynth", "LacunaTestSupport"],
+        .testTarget(name: "LacunaIOTests", dependencies: ["LacunaIO", "CLacunaCodecs", "CDeflate", "LacunaSynth", "LacunaTestSupport"],
                     swiftSettings: strict),
         .testTarget(name: "LacunaSegmentationTests",
                     dependencies: ["LacunaSegmentation", "LacunaIO", "LacunaTestSupport"],

@@ -73,9 +73,10 @@ extension ImageAnalyzer {
         let summary = NetworkSummary(network)
         _ = consume network // the cell labels go before the overlay is encoded
         // The overlay is handed over, so the encoder frees the RGB frame once it is filtered.
+        // Its tinted cells compress faster unfiltered (ImageEncoder.RowFilter).
         let png: Result<Data, ImageIOError>
         do {
-            png = .success(try ImageEncoder.png(consume image, compressionLevel: 1))
+            png = .success(try ImageEncoder.png(consume image, compressionLevel: 1, rowFilter: .none))
         } catch {
             png = .failure(error)
         }

@@ -1,3 +1,4 @@
+import CDeflate
 import Foundation
 import LacunaImage
 import LacunaIO
@@ -54,6 +55,42 @@ struct FastPNGTests {
         // zlib header (RFC 1950): deflate with a 32 KiB window, and a check value making it a multiple of 31.
         #expect(idat.first == 0x78 && (Int(idat[idat.startIndex]) * 256 + Int(idat[idat.startIndex + 1])) % 31 == 0)
         #expect(chunks[2].data.isEmpty)
+    }
+
+    @Test("each row holds its filter's type byte and bytes (None: the row; Sub: minus the pixel to the left)",
+          arguments: [ImageEncoder.RowFilter.none, .sub])
+    func rowFilter(filter: ImageEncoder.RowFilter) throws {
+        let width = 53, height = 19
+        for channels in 1 ... 4 {
+            let image = Self.random(width: width, height: height, channels: channels, seed: UInt64(900 + channels))
+            let bytes = [UInt8](try ImageEncoder.png(image, compressionLevel: 1, rowFilter: filter))
+            #expect(try ImageDecoder().decode(Data(bytes)).raster == .uint8(image))
+            // The one IDAT chunk follows the signature (8 bytes) and IHDR (25 bytes); inflated
+            // here by libdeflate's decompressor, independently of the writer.
+            let length = Int(Self.be32(bytes, 33))
+            let stream = Array(bytes[41 ..< 41 + length])
+            let row = width * channels
+            var rows = [UInt8](repeating: 0, count: (row + 1) * height)
+            var produced = 0
+            let decompressor = try #require(libdeflate_alloc_decompressor())
+            defer { libdeflate_free_decompressor(decompressor) }
+            let result = stream.withUnsafeBytes { source in
+                rows.withUnsafeMutableBytes { target in
+                    libdeflate_zlib_decompress(decompressor, source.baseAddress, source.count,
+                                               target.baseAddress, target.count, &produced)
+                }
+            }
+            #expect(result == LIBDEFLATE_SUCCESS && produced == rows.count)
+            let raster = image.samples
+            for y in 0 ..< height {
+                let line = Array(rows[y * (row + 1) ..< (y + 1) * (row + 1)])
+                let source = Array(raster[y * row ..< (y + 1) * row])
+                let expected = filter == .none ? source
+                    : source.indices.map { i in i < channels ? source[i] : source[i] &- source[i - channels] }
+                #expect(line.first == UInt8(filter.rawValue) && Array(line.dropFirst()) == expected,
+                        "row \(y), \(channels) channels")
+            }
+        }
     }
 
     @Test("a flipped byte in the compressed stream is a clear decode error, not a crash")

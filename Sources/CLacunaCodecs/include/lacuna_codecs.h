@@ -63,13 +63,14 @@ lc_status lc_png_encode(const void *raster, uint32_t width, uint32_t height, uin
                         int compression_level, uint8_t **out, size_t *out_size, lc_error *err);
 
 /* The fast PNG path for 8-bit rasters (channels 1–4) in two steps, so the caller can free the
- * raster in between. lc_png_filter_sub writes PNG's filtered rows (a Sub filter-type byte, then
- * the row's bytes minus those one pixel to the left) into `filtered`, (width·channels + 1)·height
- * bytes. lc_png_encode_filtered compresses them with libdeflate at its fastest level into a PNG
- * with one IDAT chunk; LC_ERR_UNSUPPORTED when the stream would not fit one chunk (over 2 GiB):
- * use lc_png_encode then. On success *out holds a malloc'd buffer released with lc_free. */
-void lc_png_filter_sub(const uint8_t *raster, uint32_t width, uint32_t height, uint32_t channels,
-                       uint8_t *filtered);
+ * raster in between. lc_png_filter_rows writes PNG's filtered rows into `filtered`,
+ * (width·channels + 1)·height bytes: with filter_type 1 (Sub) a Sub filter-type byte, then the
+ * row's bytes minus those one pixel to the left; with any other value a None byte (0) and the
+ * row as it is. lc_png_encode_filtered compresses them with libdeflate at its fastest level into
+ * a PNG with one IDAT chunk; LC_ERR_UNSUPPORTED when the stream would not fit one chunk (over
+ * 2 GiB): use lc_png_encode then. On success *out holds a malloc'd buffer released with lc_free. */
+void lc_png_filter_rows(const uint8_t *raster, uint32_t width, uint32_t height, uint32_t channels,
+                        int filter_type, uint8_t *filtered);
 lc_status lc_png_encode_filtered(const uint8_t *filtered, uint32_t width, uint32_t height, uint32_t channels,
                                  uint8_t **out, size_t *out_size, lc_error *err);
 
