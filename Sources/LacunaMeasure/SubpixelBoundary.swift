@@ -81,7 +81,7 @@ private struct RayTracer {
     let step = 0.25
     /// Whether the sample positions of a ray that stays in the frame are computed as
     /// first + k · step: they start a multiple of ⅛ px from the centre (the boundary lies half a
-    /// step before a multiple of the step, and `window` is a multiple of ⅛), so below 2²⁰ px
+    /// step before a multiple of the step, and `window` is a multiple of ⅛), so below 2¹⁹ px
     /// every one is exact, and equal to the running sum of steps a forward scan accumulates.
     let exactPositions: Bool
 
@@ -123,16 +123,6 @@ private struct RayTracer {
     private func edgeDistance(cx: Double, cy: Double, dx: Double, dy: Double, own: Int32, from start: Double) -> Double {
         let frameExit = distanceToFrameEdge(cx: cx, cy: cy, dx: dx, dy: dy)
         var s = start
-        // Four samples per test while all four lie before the frame's edge (the steps are
-        // multiples of ¼ px, so the sums are exact and equal the one-by-one march), then one
-        // by one from the first sample not known to be inside.
-        while s + 3 * step < frameExit {
-            let s1 = s + step, s2 = s1 + step, s3 = s2 + step
-            let a = label(atX: cx + s * dx, y: cy + s * dy), b = label(atX: cx + s1 * dx, y: cy + s1 * dy)
-            let c = label(atX: cx + s2 * dx, y: cy + s2 * dy), d = label(atX: cx + s3 * dx, y: cy + s3 * dy)
-            guard a == own && b == own && c == own && d == own else { break }
-            s = s3 + step
-        }
         while s < frameExit && label(atX: cx + s * dx, y: cy + s * dy) == own { s += step }
         let leavesFrame = s >= frameExit
         let boundary = leavesFrame ? frameExit : s - step / 2
@@ -142,10 +132,8 @@ private struct RayTracer {
         // them.
         let best: Double?
         if !leavesFrame && exactPositions {
-            // The last interval starting at or before the boundary (first ≤ boundary).
-            let intervals = Int((end - first) / step)
-            best = nearestCrossing(intervals: intervals, startingAt: min(Int((boundary - first) / step), intervals - 1),
-                                   boundary: boundary, cx: cx, cy: cy, dx: dx, dy: dy) { first + Double($0) * step }
+            best = nearestCrossing(intervals: Int((end - first) / step), boundary: boundary,
+                                   cx: cx, cy: cy, dx: dx, dy: dy) { first + Double($0) * step }
         } else {
             let capacity = Int((end - first) / step) + 3
             best = withUnsafeTemporaryAllocation(of: Double.self, capacity: capacity) { grid in
@@ -156,10 +144,7 @@ private struct RayTracer {
                     grid[n] = t
                     n += 1
                 }
-                var right = 0
-                while right < n - 2 && grid[right + 1] <= boundary { right += 1 }
-                return nearestCrossing(intervals: n - 1, startingAt: right, boundary: boundary,
-                                       cx: cx, cy: cy, dx: dx, dy: dy) { grid[$0] }
+                return nearestCrossing(intervals: n - 1, boundary: boundary, cx: cx, cy: cy, dx: dx, dy: dy) { grid[$0] }
             }
         }
         return min(best ?? boundary, frameExit)
@@ -172,9 +157,7 @@ private struct RayTracer {
     /// stopping once the next is farther than the best crossing: most rays need 2–4 samples,
     /// not the window's 25, and samples are taken only where the search needs them.
     @inline(__always)
-    /// `right` is the last interval that starts at or before `boundary` (0 if none does).
-    private func nearestCrossing(intervals: Int, startingAt right: Int, boundary: Double,
-                                 cx: Double, cy: Double, dx: Double, dy: Double,
+    private func nearestCrossing(intervals: Int, boundary: Double, cx: Double, cy: Double, dx: Double, dy: Double,
                                  position: (Int) -> Double) -> Double? {
         guard intervals > 0 else { return nil }
         return withUnsafeTemporaryAllocation(of: Float.self, capacity: intervals + 1) { values in
@@ -194,7 +177,9 @@ private struct RayTracer {
                 if low >= boundary { return low - boundary }
                 return 0
             }
-            var right = right, left = right - 1
+            var right = 0
+            while right < intervals - 1 && position(right + 1) <= boundary { right += 1 }
+            var left = right - 1
             var best: Double? = nil, bestDistance = Double.infinity, bestIndex = Int.max
             while left >= 0 || right < intervals {
                 let k: Int
@@ -224,46 +209,16 @@ private struct RayTracer {
     /// to the frame's edge if closer: every pixel whose centre is nearer belongs to the region,
     /// so every point nearer by √½ px lies in one. Pixels beyond the bounding box grown by one
     /// are never nearer than the clamped ones on its rim, so only that box is scanned.
-    ///
-    /// Rows are visited outwards from the centroid's row and each row outwards from its
-    /// column, so the squared distances only grow along each walk: a walk stops at its first
-    /// outside pixel or once it cannot beat the nearest found (the same minimum as a scan of
-    /// the whole box, found in about the pixels of the inscribed disc).
     private func ownDiscRadius(of region: RegionProperties, own: Int32) -> Double {
         let cx = region.centroidX, cy = region.centroidY
-        let x0 = max(region.minX - 1, 0), x1 = min(region.maxX, width - 1)
-        let y0 = max(region.minY - 1, 0), y1 = min(region.maxY, height - 1)
-        // The column and row holding the centroid (clamped to the box): |x + ½ − cx| grows
-        // from there to the right, and from the column before it to the left.
-        let column = min(max(Int(cx.rounded(.down)), x0), x1), row = min(max(Int(cy.rounded(.down)), y0), y1)
         var nearest = Double.infinity
-        func walk(_ y: Int) -> Bool {
+        for y in max(region.minY - 1, 0) ... min(region.maxY, height - 1) {
             let dy = Double(y) + 0.5 - cy
-            let dy2 = dy * dy
-            guard dy2 < nearest else { return false }
-            let base = y * width
-            var x = column
-            while x <= x1 {
+            for x in max(region.minX - 1, 0) ... min(region.maxX, width - 1) where labels[y * width + x] != own {
                 let dx = Double(x) + 0.5 - cx
-                let d = dx * dx + dy2
-                if d >= nearest { break }
-                if labels[base + x] != own { nearest = d; break }
-                x += 1
+                nearest = min(nearest, dx * dx + dy * dy)
             }
-            x = column - 1
-            while x >= x0 {
-                let dx = Double(x) + 0.5 - cx
-                let d = dx * dx + dy2
-                if d >= nearest { break }
-                if labels[base + x] != own { nearest = d; break }
-                x -= 1
-            }
-            return true
         }
-        var y = row
-        while y >= y0 && walk(y) { y -= 1 }
-        y = row + 1
-        while y <= y1 && walk(y) { y += 1 }
         return min(nearest.squareRoot(), cx, cy, Double(width) - cx, Double(height) - cy)
     }
 
