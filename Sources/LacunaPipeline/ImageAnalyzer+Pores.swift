@@ -53,9 +53,10 @@ extension ImageAnalyzer {
     /// limited to the analysed region, split at distance-map maxima (`splittingTouchingPores`)
     /// or labelled as 8-connected components. Small pores are still in (the caller drops them).
     /// With the split, also the distance-map numbers of the pores it left whole, for the shape
-    /// descriptors (the caller may drop or renumber pores, not reshape them).
-    static func poreComponents(of poreMask: Mask, analysed: Mask?,
-                               options: AnalysisOptions) -> (components: Components, distances: WholePoreDistances?) {
+    /// descriptors (the caller may drop or renumber pores, not reshape them). The split uses up
+    /// to `threads` threads (the same result for any number).
+    static func poreComponents(of poreMask: Mask, analysed: Mask?, options: AnalysisOptions,
+                               threads: Int = 1) -> (components: Components, distances: WholePoreDistances?) {
         var mask = poreMask
         if options.openingRadius > 0 { mask = DiskMorphology.opening(mask, radius: options.openingRadius) }
         if options.closingRadius > 0 { mask = DiskMorphology.closing(mask, radius: options.closingRadius) }
@@ -63,7 +64,7 @@ extension ImageAnalyzer {
             mask = Mask(width: mask.width, height: mask.height, samples: zip(mask.samples, analysed.samples).map { $0 && $1 })
         }
         guard let tolerance = options.splitTolerance else { return (labelComponents(of: mask, connectivity: .eight), nil) }
-        return splittingTouchingPores(mask, tolerance: tolerance, recordingDistances: true)
+        return splittingTouchingPores(mask, tolerance: tolerance, recordingDistances: true, threads: threads)
     }
 
     /// Marks the pores with a pixel next to (4-neighbourhood) a pixel outside the analysed

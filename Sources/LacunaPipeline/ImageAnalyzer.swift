@@ -183,7 +183,7 @@ public struct ImageAnalyzer: Sendable {
         try Deadline.check(during: "labelling")
         let region = try ImageAnalyzer.analysedRegion(grey: grey, poreMask: mask, file: context.regionMask,
                                                       options: options)
-        let labelled = ImageAnalyzer.poreComponents(of: mask, analysed: region.mask, options: options)
+        let labelled = ImageAnalyzer.poreComponents(of: mask, analysed: region.mask, options: options, threads: threads)
         var components = labelled.components
         let wholePores = labelled.distances
         let found = components.count

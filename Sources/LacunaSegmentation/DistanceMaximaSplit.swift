@@ -30,41 +30,36 @@ import LacunaImage
 /// With `recordingDistances`, each component left whole gets its `WholePoreDistances` entry
 /// from its squared distance map.
 ///
+/// The components are handled side by side on up to `threads` threads (each only reads the
+/// component labels), and their pieces written into the labels afterwards in component order:
+/// the result is the same for any number of threads.
+///
 /// - Parameters:
 ///   - h: the tolerance in px (≥ 0).
-func splittingAtDistanceMaxima(_ mask: Mask, h: Double,
-                               recordingDistances: Bool) -> (components: Components, distances: WholePoreDistances) {
+func splittingAtDistanceMaxima(_ mask: Mask, h: Double, recordingDistances: Bool,
+                               threads: Int = 1) -> (components: Components, distances: WholePoreDistances) {
     let w = mask.width
     var components = labelComponents(of: mask, connectivity: .eight)
     var distances = WholePoreDistances()
     let count = components.count
     let boxes = boundingBoxes(of: components.labels, count: count)
+    let outcomes = components.labels.samples.withUnsafeBufferPointer { labels in
+        parallelMap(count, threads: threads) { i in
+            splitting(component: i + 1, box: boxes[i + 1], labels: labels, width: w, h: h,
+                      recordingDistances: recordingDistances)
+        }
+    }
     // Pieces of split components get provisional labels above `count`; unsplit components keep
     // theirs. Both are renumbered in raster order at the end.
     var nextPiece = Int32(count)
     components.labels.samples.withUnsafeMutableBufferPointer { labels in
-        for k in stride(from: 1, through: count, by: 1) {
-            let box = boxes[k]
-            let bw = box.maxX - box.minX + 1, bh = box.maxY - box.minY + 1
-            // The box with a margin of one background pixel: crop pixel (x + 1, y + 1) is box
-            // pixel (x, y).
-            let cw = bw + 2
-            var crop = Mask(width: cw, height: bh + 2, repeating: false)
-            crop.samples.withUnsafeMutableBufferPointer { c in
-                for y in 0 ..< bh {
-                    let row = (box.minY + y) * w + box.minX, cropRow = (y + 1) * cw + 1
-                    for x in 0 ..< bw { c[cropRow + x] = labels[row + x] == Int32(k) }
-                }
-            }
-            let (split, whole) = splittingComponent(crop, h: h, recordingDistances: recordingDistances)
-            if let whole {
-                // The crop's first pixel in raster order is the component's.
-                let first = crop.samples.firstIndex(of: true) ?? 0
-                distances.record(whole, firstPixel: (box.minY + first / cw - 1) * w + box.minX + first % cw - 1)
-            }
-            guard let pieces = split, pieces.count >= 2 else { continue }
+        for (i, outcome) in outcomes.enumerated() {
+            if let whole = outcome.whole { distances.record(whole, firstPixel: outcome.firstPixel) }
+            guard let pieces = outcome.pieces else { continue }
+            let box = boxes[i + 1]
+            let bw = box.maxX - box.minX + 1, cw = bw + 2
             pieces.labels.samples.withUnsafeBufferPointer { piece in
-                for y in 0 ..< bh {
+                for y in 0 ..< box.maxY - box.minY + 1 {
                     let row = (box.minY + y) * w + box.minX, cropRow = (y + 1) * cw + 1
                     for x in 0 ..< bw where piece[cropRow + x] > 0 { labels[row + x] = nextPiece + piece[cropRow + x] }
                 }
@@ -75,6 +70,40 @@ func splittingAtDistanceMaxima(_ mask: Mask, h: Double,
     guard nextPiece > Int32(count) else { return (components, distances) }
     renumberInRasterOrder(&components, largest: Int(nextPiece))
     return (components, distances)
+}
+
+/// What the split makes of one component: its `WholePoreDistances` entry and first pixel
+/// (raster index) when it stays whole and distances are recorded, its pieces (labelled in its
+/// crop) when it splits into two or more.
+private struct ComponentOutcome {
+    var whole: WholePoreDistances.Entry?
+    var firstPixel: Int
+    var pieces: Components?
+}
+
+/// Steps 1–3 for component `k` of `labels`, in its bounding box `box` with a margin of one
+/// background pixel: crop pixel (x + 1, y + 1) is box pixel (x, y).
+private func splitting(component k: Int, box: (minX: Int, maxX: Int, minY: Int, maxY: Int),
+                       labels: UnsafeBufferPointer<Int32>, width w: Int, h: Double,
+                       recordingDistances: Bool) -> ComponentOutcome {
+    let bw = box.maxX - box.minX + 1, bh = box.maxY - box.minY + 1
+    let cw = bw + 2
+    var crop = Mask(width: cw, height: bh + 2, repeating: false)
+    crop.samples.withUnsafeMutableBufferPointer { c in
+        for y in 0 ..< bh {
+            let row = (box.minY + y) * w + box.minX, cropRow = (y + 1) * cw + 1
+            for x in 0 ..< bw { c[cropRow + x] = labels[row + x] == Int32(k) }
+        }
+    }
+    let (split, whole) = splittingComponent(crop, h: h, recordingDistances: recordingDistances)
+    var outcome = ComponentOutcome(whole: whole, firstPixel: 0, pieces: nil)
+    if whole != nil {
+        // The crop's first pixel in raster order is the component's.
+        let first = crop.samples.firstIndex(of: true) ?? 0
+        outcome.firstPixel = (box.minY + first / cw - 1) * w + box.minX + first % cw - 1
+    }
+    if let split, split.count >= 2 { outcome.pieces = split }
+    return outcome
 }
 
 /// The inclusive bounding box of each label 1…`count` (index 0 unused).

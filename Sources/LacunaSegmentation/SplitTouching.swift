@@ -26,8 +26,10 @@ public func splittingTouchingPores(_ mask: Mask, tolerance: Double) -> Component
 /// distance and the local-thickness sum of every pore left whole (`WholePoreDistances`), taken
 /// from the distance map the split computes anyway. That adds
 /// O(Σ over ridge pixels of the radius) per whole pore, the cost of `localThicknessSum`.
-public func splittingTouchingPores(_ mask: Mask, tolerance: Double,
-                                   recordingDistances: Bool) -> (components: Components, distances: WholePoreDistances) {
+/// The components are split side by side on up to `threads` threads, with the same result for
+/// any number.
+public func splittingTouchingPores(_ mask: Mask, tolerance: Double, recordingDistances: Bool,
+                                   threads: Int = 1) -> (components: Components, distances: WholePoreDistances) {
     precondition(tolerance >= 0 && tolerance.isFinite, "tolerance must be finite and ≥ 0, got \(tolerance)")
-    return splittingAtDistanceMaxima(mask, h: tolerance, recordingDistances: recordingDistances)
+    return splittingAtDistanceMaxima(mask, h: tolerance, recordingDistances: recordingDistances, threads: threads)
 }

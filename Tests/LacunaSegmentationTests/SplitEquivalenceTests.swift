@@ -29,6 +29,23 @@ struct SplitEquivalenceTests {
         #expect(fast.count > 1, "the test image must have several pores")
     }
 
+    @Test("on 2 and 3 threads: the same labels and recorded distances as on one, and as the reference",
+          arguments: [UInt64(111), 112])
+    func threads(seed: UInt64) {
+        let mask = TestMasks.discsAndBars(seed: seed, width: 197, height: 131, count: 45)
+        let one = splittingTouchingPores(mask, tolerance: 1, recordingDistances: true, threads: 1)
+        let reference = Self.reference(mask, tolerance: 1)
+        #expect(one.components.labels == reference.labels && one.components.areas == reference.areas)
+        let plain = labelComponents(of: mask, connectivity: .eight).count
+        #expect(one.components.count > plain && plain > 5, "several components, some of them split: \(plain) → \(one.components.count)")
+        for threads in [2, 3] {
+            let many = splittingTouchingPores(mask, tolerance: 1, recordingDistances: true, threads: threads)
+            #expect(many.components.labels == one.components.labels, "\(threads) threads")
+            #expect(many.components.areas == one.components.areas && many.components.count == one.components.count)
+            #expect(many.distances == one.distances, "\(threads) threads")
+        }
+    }
+
     @Test("degenerate frames: empty, full, one row, one column, one pixel")
     func degenerate() {
         let cases = [
