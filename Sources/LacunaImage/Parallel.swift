@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 
 /// Runs `first` and `second` and returns both results: at the same time on two threads when
 /// `parallel`, else one after the other. Each closure must only touch its own state.
@@ -18,6 +19,26 @@ public func runBoth<A, B>(parallel: Bool, _ first: () -> A, _ second: () -> B) -
             return (resultA, resultB)
         }
     }
+}
+
+/// Runs `first` and `second` side by side when `parallel`, and `third` on whichever of the two
+/// threads finishes its own closure first; one thread runs `first`, `third`, then `second`
+/// otherwise. Each closure must only touch its own state, so the results do not depend on
+/// which thread runs `third`.
+public func runThree<A, B, C>(parallel: Bool, _ first: () -> A, _ second: () -> B,
+                              then third: () -> C) -> (A, B, C) {
+    guard parallel else {
+        let a = first()
+        let c = third()
+        return (a, second(), c)
+    }
+    let claimed = Atomic<Bool>(false)
+    func claim() -> C? {
+        claimed.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged ? third() : nil
+    }
+    let (one, two) = runBoth(parallel: true, { (first(), claim()) }, { (second(), claim()) })
+    guard let c = one.1 ?? two.1 else { preconditionFailure("the third closure did not run") }
+    return (one.0, two.0, c)
 }
 
 /// `(0 ..< count).map(transform)`, computed by up to `threads` threads over small contiguous

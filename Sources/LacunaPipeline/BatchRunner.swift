@@ -199,15 +199,16 @@ public struct BatchRunner: Sendable {
             try Deadline.check(during: "decoding")
             let decoded = try analyzer.decodePage(page, of: input)
             pages = decoded.pages
-            var analyzed = try analyzer.analyze(decoded, input: input)
+            // The overlay is encoded during the analysis, beside its other parts.
+            var encoding = analyzer
+            encoding.overlayThumbnailWidth = HTMLReport.thumbnailWidth
+            let analyzed = try encoding.analyze(decoded, input: input)
             let path = multiPage && pages > 1
                 ? String(overlayPath.dropLast(4)) + ".p\(page + 1).png" : overlayPath
             try Deadline.check(during: "writing the overlay")
-            let thumbnail = Thumbnail.dataURI(of: analyzed.overlay, maxWidth: HTMLReport.thumbnailWidth)
-            // The overlay is handed to the encoder, which frees the RGB frame once it is filtered.
-            let overlay = analyzed.overlay
-            analyzed.overlay = Image(width: 0, height: 0, channels: 3, samples: [])
-            try AtomicFile.write(try ImageEncoder.png(consume overlay, compressionLevel: 1), to: path)
+            guard let overlay = analyzed.encodedOverlay else { preconditionFailure("the analyzer encodes the overlay") }
+            let thumbnail = overlay.thumbnail
+            try AtomicFile.write(try overlay.png.get(), to: path)
             if let maskFolder {
                 try MaskFiles.write(labels: analyzed.labels, labelCount: analyzed.measurement.pores.count,
                                     calibration: analyzed.measurement.calibration, folder: maskFolder,

@@ -6,21 +6,19 @@ import LacunaNetwork
 import LacunaReport
 import LacunaSegmentation
 
-/// The two independent halves of an image's analysis after its pores are labelled: the pore
-/// measurements with their overlay, and the cell network with its overlay. `segmentAndMeasure`
-/// runs them side by side when the image may use two threads.
+/// The three independent parts of an image's analysis after its pores are labelled: the pore
+/// measurements, the pore overlay, and the cell network with its overlay. `segmentAndMeasure`
+/// runs them side by side when the image may use two threads (`runThree`).
 extension ImageAnalyzer {
-    /// Shape descriptors, sub-pixel outlines, the image's statistics and quality flags, and
-    /// the pore overlay with its legend. `sensitivity` gives the threshold-sensitivity pass
+    /// Shape descriptors, sub-pixel outlines, the image's statistics and quality flags.
+    /// `sensitivity` gives the threshold-sensitivity pass
     /// (run beside the shapes on two threads, or already done); `wholePores` the split's
     /// distance-map numbers, which spare the shape descriptors a distance map per pore.
     func measuredPores<S: FixedWidthInteger & UnsignedInteger & Sendable>(
         _ pores: [RegionProperties], labels: LabelImage, grey: Image<S>, display: Image<UInt8>,
         context: FrameContext, threshold: Int, sensitivity: () -> ThresholdSensitivity,
-        wholePores: WholePoreDistances?, mask: Mask,
-        region: (mask: Mask?, source: String),
-        cutByRegion: [Bool]?, excludedBySize: Int
-    ) -> (measurement: ImageMeasurement, overlay: Image<UInt8>) {
+        wholePores: WholePoreDistances?, region: (mask: Mask?, source: String), cutByRegion: [Bool]?
+    ) -> ImageMeasurement {
         let (pores, sensitivity) = runBoth(parallel: threads > 1, {
             var pores = pores
             for (i, shape) in measureShapes(of: labels, regions: pores, threads: threads, known: wholePores).enumerated() { pores[i].shape = shape }
@@ -43,17 +41,36 @@ extension ImageAnalyzer {
         measurement.analysedPixelCount = region.mask.map { $0.samples.count(where: { $0 }) }
         measurement.analysedRegionSource = region.source
         measurement.boundaryMethod = options.boundary
-        var overlay = Overlay.render(grey: display, labels: labels, touchesBorder: pores.map(\.touchesBorder),
-                                     excluded: region.mask.map { roi in
+        return measurement
+    }
+
+    /// The pore overlay with its legend: pores outlined on `display`, border pores and pores
+    /// below the minimum area marked, outside the analysed region shaded. With
+    /// `overlayThumbnailWidth` set it is PNG-encoded here (zlib level 1) with its thumbnail,
+    /// and the image returned is empty.
+    func poreOverlay(display: Image<UInt8>, labels: LabelImage, touchesBorder: [Bool], mask: Mask,
+                     analysed: Mask?, excludedBySize: Int,
+                     calibration: Calibration) -> (image: Image<UInt8>, encoded: EncodedOverlay?) {
+        var overlay = Overlay.render(grey: display, labels: labels, touchesBorder: touchesBorder,
+                                     excluded: analysed.map { roi in
                                          Mask(width: roi.width, height: roi.height,
                                               samples: zip(mask.samples, roi.samples).map { $0 && $1 })
                                      } ?? mask)
-        if let analysed = region.mask { overlay = Overlay.shadingExcluded(overlay, analysed: analysed) }
-        let border = pores.filter(\.touchesBorder).count
+        if let analysed { overlay = Overlay.shadingExcluded(overlay, analysed: analysed) }
+        let border = touchesBorder.count(where: { $0 })
         OverlayAnnotations.annotate(&overlay, legend: Overlay.legend(
-            interior: pores.count - border, border: border, excluded: excludedBySize,
-            minimumArea: options.minimumPoreArea), calibration: context.calibration)
-        return (measurement, overlay)
+            interior: touchesBorder.count - border, border: border, excluded: excludedBySize,
+            minimumArea: options.minimumPoreArea), calibration: calibration)
+        guard let thumbnailWidth = overlayThumbnailWidth else { return (overlay, nil) }
+        let thumbnail = Thumbnail.dataURI(of: overlay, maxWidth: thumbnailWidth)
+        // The overlay is handed over, so the encoder frees the RGB frame once it is filtered.
+        let png: Result<Data, ImageIOError>
+        do {
+            png = .success(try ImageEncoder.png(consume overlay, compressionLevel: 1))
+        } catch {
+            png = .failure(error)
+        }
+        return (Image(width: 0, height: 0, channels: 3, samples: []), EncodedOverlay(png: png, thumbnail: thumbnail))
     }
 
     /// The cell network of the pores (`nil` with `--cells none`) and its overlay as a PNG;

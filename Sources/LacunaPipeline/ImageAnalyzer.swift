@@ -20,6 +20,16 @@ public struct AnalyzedImage: Sendable {
     /// The cell overlay, already PNG-encoded (zlib level 1) so its RGB frame is not held while
     /// the pores are measured.
     public var cellOverlayPNG: Result<Data, ImageIOError>? = nil
+    /// The pore overlay PNG-encoded, when the analyzer was asked to encode it
+    /// (`ImageAnalyzer.overlayThumbnailWidth`); `overlay` is then empty.
+    public var encodedOverlay: EncodedOverlay? = nil
+}
+
+/// A pore overlay encoded during the analysis: the PNG (zlib level 1) and the report's
+/// thumbnail of it (a `data:` URI, `nil` when it could not be made).
+public struct EncodedOverlay: Sendable {
+    public var png: Result<Data, ImageIOError>
+    public var thumbnail: String?
 }
 
 /// The analysis of one micrograph:
@@ -34,6 +44,10 @@ public struct ImageAnalyzer: Sendable {
     /// Threads one image may use (the cell network beside the pore measurements, regions in
     /// parallel); the results are the same for any number.
     public var threads = 1
+    /// When set, the pore overlay is PNG-encoded during the analysis, with a thumbnail at most
+    /// this many pixels wide (`AnalyzedImage.encodedOverlay`), beside the pore measurements and
+    /// the cell network when the image has two threads; when `nil` it is returned as an image.
+    public var overlayThumbnailWidth: Int? = nil
 
     public init(options: AnalysisOptions) {
         self.options = options
@@ -202,16 +216,21 @@ public struct ImageAnalyzer: Sendable {
         try Deadline.check(during: "shapes, outlines, sensitivity and the cell network")
         let labels = components.labels, poreCount = components.count, poreRegions = regions
         // On one thread the network goes first: its distance map and zones are freed before the
-        // pore overlay exists (a lower peak than the other order).
-        let (cells, measured) = runBoth(parallel: threads > 1, {
+        // pore overlay exists (a lower peak than the other order); the overlay, encoded and freed
+        // when asked, goes before the pores' edge response.
+        let (cells, measurement, overlay) = runThree(parallel: threads > 1, {
             cellNetwork(labels: labels, poreCount: poreCount, poreRegions: poreRegions, grey: grey, display: display,
                         field: region.mask, calibration: context.calibration)
         }, {
             measuredPores(pores, labels: labels, grey: grey, display: display, context: context,
                           threshold: threshold, sensitivity: sensitivity, wholePores: wholePores,
-                          mask: mask, region: region, cutByRegion: cutByRegion, excludedBySize: found - keptBySize)
+                          region: region, cutByRegion: cutByRegion)
+        }, then: {
+            poreOverlay(display: display, labels: labels, touchesBorder: pores.map(\.touchesBorder), mask: mask,
+                        analysed: region.mask, excludedBySize: found - keptBySize, calibration: context.calibration)
         })
-        var analyzed = AnalyzedImage(measurement: measured.measurement, overlay: measured.overlay, labels: labels)
+        var analyzed = AnalyzedImage(measurement: measurement, overlay: overlay.image, labels: labels)
+        analyzed.encodedOverlay = overlay.encoded
         analyzed.network = cells?.network
         analyzed.cellOverlayPNG = cells?.overlayPNG
         return analyzed
