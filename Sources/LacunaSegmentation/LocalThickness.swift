@@ -6,10 +6,11 @@ import LacunaImage
 /// 0 on background. Fiji's Local Thickness reports the diameter of the closed disk instead
 /// (../shared/reference/anchors.md §4.1, §4.4).
 ///
-/// Method: each pixel p carries the disk of radius R(p) = ⌊EDT(p)⌋. Disks contained in a
-/// neighbour's (R(q) ≥ R(p) + |p − q|, the distance-ridge reduction of Hildebrand & Rüegsegger
-/// 1997, "A new method for the model-independent assessment of thickness in three-dimensional
-/// images", J. Microsc. 185:67–75) are dropped; the rest are painted in order of decreasing
+/// Method: each pixel p carries the disk of radius R(p) = ⌊EDT(p)⌋. Disks contained in the disk
+/// of a pixel q up to two steps away (R(q) ≥ R(p) + |p − q|, the distance-ridge reduction of
+/// Hildebrand & Rüegsegger 1997, "A new method for the model-independent assessment of
+/// thickness in three-dimensional images", J. Microsc. 185:67–75, over the 5 × 5 neighbourhood)
+/// are dropped; the rest are painted in order of decreasing
 /// radius, each row of a disk as one span, skipping painted pixels through a per-row
 /// "next unpainted pixel" union–find. The first radius to reach a pixel is its largest, as in
 /// PoreSpy's brute-force insertion, which is the reference in the tests.
@@ -116,7 +117,8 @@ private func forEachDiskRow(buckets: [[Int]], largest: Int, width w: Int, height
     }
 }
 
-/// The pixels whose disk no 8-neighbour's disk contains, bucketed by radius.
+/// The pixels whose disk no 8-neighbour's disk contains (nor, inside the frame, the disk of a
+/// pixel two steps away), bucketed by radius.
 private func ridgeSeeds(radius: UnsafeBufferPointer<Int32>, width w: Int, height h: Int, largest: Int) -> [[Int]] {
     var buckets = [[Int]](repeating: [], count: largest + 1)
     for y in 0 ..< h {
@@ -131,7 +133,9 @@ private func ridgeSeeds(radius: UnsafeBufferPointer<Int32>, width w: Int, height
                 let contained = radius[i - 1] >= side || radius[i + 1] >= side || radius[up] >= side
                     || radius[down] >= side || radius[up - 1] >= diagonal || radius[up + 1] >= diagonal
                     || radius[down - 1] >= diagonal || radius[down + 1] >= diagonal
-                if !contained { buckets[Int(r)].append(i) }
+                if !contained && !(x > 1 && y > 1 && x < w - 2 && y < h - 2 && inOuterRing(radius, i, w, r)) {
+                    buckets[Int(r)].append(i)
+                }
                 continue
             }
             let rr = Int(r)
@@ -151,6 +155,23 @@ private func ridgeSeeds(radius: UnsafeBufferPointer<Int32>, width w: Int, height
         }
     }
     return buckets
+}
+
+/// Whether a pixel two steps from pixel `i` (the 5 × 5 ring, inside the frame) carries a disk
+/// containing pixel i's disk of radius `r`: |p − q| is 2, √5 or √8, so integer radii need
+/// +2, +3 or +3. Such a disk is larger and painted earlier, so dropping i's disk leaves every
+/// painted value as it was; along a pore's medial axis, where the radius grows by less than
+/// 1 px a step, this drops most of the seeds the 8-neighbours keep.
+@inline(__always)
+private func inOuterRing(_ radius: UnsafeBufferPointer<Int32>, _ i: Int, _ w: Int, _ r: Int32) -> Bool {
+    let two = r + 2, three = r + 3
+    let up2 = i - 2 * w, down2 = i + 2 * w
+    if radius[i - 2] >= two || radius[i + 2] >= two || radius[up2] >= two || radius[down2] >= two { return true }
+    let up = i - w, down = i + w
+    return radius[up2 - 1] >= three || radius[up2 + 1] >= three || radius[down2 - 1] >= three
+        || radius[down2 + 1] >= three || radius[up - 2] >= three || radius[up + 2] >= three
+        || radius[down - 2] >= three || radius[down + 2] >= three || radius[up2 - 2] >= three
+        || radius[up2 + 2] >= three || radius[down2 - 2] >= three || radius[down2 + 2] >= three
 }
 
 /// The first unpainted pixel at or after `x` in the row starting at `row` of `next`, with
