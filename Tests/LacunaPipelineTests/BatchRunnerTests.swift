@@ -75,6 +75,21 @@ struct BatchRunnerTests {
         }
     }
 
+    @Test("one image on 2 threads (split, measurements, network and overlay side by side): the files of 1 thread")
+    func oneImageTwoThreads() async throws {
+        let (folder, inputs) = try Self.makeBatch()
+        let one = Array(inputs.prefix(1))
+        _ = try await BatchRunner(options: AnalysisOptions(), jobs: 1).run(one, outputDirectory: folder + "/t1")
+        _ = try await BatchRunner(options: AnalysisOptions(), jobs: 2).run(one, outputDirectory: folder + "/t2")
+        let overlays = try FileManager.default.contentsOfDirectory(atPath: folder + "/t1/overlays").sorted()
+        #expect(overlays.count == 2, "the pore and the cell overlay: \(overlays)")
+        for file in ["images.csv", "pores.csv", "cells.csv"] + overlays.map({ "overlays/" + $0 }) {
+            let a = try Data(contentsOf: URL(fileURLWithPath: folder + "/t1/" + file))
+            let b = try Data(contentsOf: URL(fileURLWithPath: folder + "/t2/" + file))
+            #expect(a == b, "\(file) differs between 1 and 2 threads")
+        }
+    }
+
     @Test("fewer than two distinct current densities: no fit.json, and a stale one is removed")
     func noFit() async throws {
         let (folder, inputs) = try Self.makeBatch()
