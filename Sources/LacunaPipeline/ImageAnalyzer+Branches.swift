@@ -63,13 +63,7 @@ extension ImageAnalyzer {
             minimumArea: options.minimumPoreArea), calibration: calibration)
         guard let thumbnailWidth = overlayThumbnailWidth else { return (overlay, nil) }
         let thumbnail = Thumbnail.dataURI(of: overlay, maxWidth: thumbnailWidth)
-        // The overlay is handed over, so the encoder frees the RGB frame once it is filtered.
-        let png: Result<Data, ImageIOError>
-        do {
-            png = .success(try ImageEncoder.png(consume overlay, compressionLevel: 1))
-        } catch {
-            png = .failure(error)
-        }
+        let png = ImageAnalyzer.overlayPNG(consume overlay, rowFilter: .sub)
         return (Image(width: 0, height: 0, channels: 3, samples: []), EncodedOverlay(png: png, thumbnail: thumbnail))
     }
 
@@ -89,14 +83,19 @@ extension ImageAnalyzer {
         OverlayAnnotations.annotate(&image, legend: CellOverlay.legend(for: network.network.cells), calibration: calibration)
         let summary = NetworkSummary(network)
         _ = consume network // the cell labels go before the overlay is encoded
-        // The overlay is handed over, so the encoder frees the RGB frame once it is filtered.
         // Its tinted cells compress faster unfiltered (ImageEncoder.RowFilter).
-        let png: Result<Data, ImageIOError>
-        do {
-            png = .success(try ImageEncoder.png(consume image, compressionLevel: 1, rowFilter: .none))
-        } catch {
-            png = .failure(error)
-        }
+        let png = ImageAnalyzer.overlayPNG(consume image, rowFilter: .none)
         return (summary, png)
+    }
+
+    /// An overlay as PNG at the fast setting (zlib level 1) with `rowFilter`, or the encoder's
+    /// error. The overlay is handed over, so the encoder frees the RGB frame once it is filtered.
+    static func overlayPNG(_ image: consuming Image<UInt8>,
+                           rowFilter: ImageEncoder.RowFilter) -> Result<Data, ImageIOError> {
+        do {
+            return .success(try ImageEncoder.png(consume image, compressionLevel: 1, rowFilter: rowFilter))
+        } catch {
+            return .failure(error)
+        }
     }
 }

@@ -54,7 +54,7 @@ func splittingAtDistanceMaxima(_ mask: Mask, h: Double, recordingDistances: Bool
     var nextPiece = Int32(count)
     components.labels.samples.withUnsafeMutableBufferPointer { labels in
         for (i, outcome) in outcomes.enumerated() {
-            if let whole = outcome.whole { distances.record(whole, firstPixel: outcome.firstPixel) }
+            if let whole = outcome.whole { distances.record(whole.entry, firstPixel: whole.firstPixel) }
             guard let pieces = outcome.pieces else { continue }
             let box = boxes[i + 1]
             let bw = box.maxX - box.minX + 1, cw = bw + 2
@@ -72,12 +72,11 @@ func splittingAtDistanceMaxima(_ mask: Mask, h: Double, recordingDistances: Bool
     return (components, distances)
 }
 
-/// What the split makes of one component: its `WholePoreDistances` entry and first pixel
+/// What the split makes of one component: its `WholePoreDistances` entry with its first pixel
 /// (raster index) when it stays whole and distances are recorded, its pieces (labelled in its
 /// crop) when it splits into two or more.
 private struct ComponentOutcome {
-    var whole: WholePoreDistances.Entry?
-    var firstPixel: Int
+    var whole: (entry: WholePoreDistances.Entry, firstPixel: Int)?
     var pieces: Components?
 }
 
@@ -96,11 +95,11 @@ private func splitting(component k: Int, box: (minX: Int, maxX: Int, minY: Int, 
         }
     }
     let (split, whole) = splittingComponent(crop, h: h, recordingDistances: recordingDistances)
-    var outcome = ComponentOutcome(whole: whole, firstPixel: 0, pieces: nil)
-    if whole != nil {
+    var outcome = ComponentOutcome(whole: nil, pieces: nil)
+    if let whole {
         // The crop's first pixel in raster order is the component's.
         let first = crop.samples.firstIndex(of: true) ?? 0
-        outcome.firstPixel = (box.minY + first / cw - 1) * w + box.minX + first % cw - 1
+        outcome.whole = (whole, (box.minY + first / cw - 1) * w + box.minX + first % cw - 1)
     }
     if let split, split.count >= 2 { outcome.pieces = split }
     return outcome
