@@ -66,7 +66,9 @@ extension ImageMeasurement {
     }
 
     /// Quality flags, in this order: `saturated`, `low_contrast` (from `quality`), `few_pores`
-    /// (fewer than 20 pores in the statistics), `border_pores` (more than 30 % touch the edge).
+    /// (fewer than 20 pores in the statistics), `border_pores` (more than 30 % touch the edge),
+    /// `thin_walls` (`EdgeBlurEstimate.thinWalls`: walls so thin against the edges' blur that
+    /// hole sizes read small, docs/methods.md).
     public var qualityFlags: [String] {
         var flags: [String] = []
         if let q = quality {
@@ -75,6 +77,7 @@ extension ImageMeasurement {
         }
         if radiusDistributionPixels.count < ImageQuality.minimumPores { flags.append("few_pores") }
         if let border = borderPoreFraction, border > ImageQuality.borderLimit { flags.append("border_pores") }
+        if edgeBlur?.thinWalls == true { flags.append("thin_walls") }
         return flags
     }
 }

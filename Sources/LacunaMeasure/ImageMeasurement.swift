@@ -39,6 +39,8 @@ public struct ImageMeasurement: Sendable, Equatable {
     public var analysedRegionSource: String = "frame"
     /// How pore outlines were located (areas and radii follow it).
     public var boundaryMethod: BoundaryMethod = .pixels
+    /// The blur of the pores' edges (`edgeBlurEstimate`), when estimated.
+    public var edgeBlur: EdgeBlurEstimate? = nil
 
     public init(width: Int, height: Int, databarHeight: Int, calibration: Calibration, threshold: Int,
                 pores: [RegionProperties], databarMethod: DatabarMethod = .none, originX: Int = 0,

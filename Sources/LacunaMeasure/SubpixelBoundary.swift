@@ -53,7 +53,7 @@ public func subpixelBoundaryAreas(of labels: LabelImage, regions: [RegionPropert
 
 /// The unit vectors (cos 2πk/n, sin 2πk/n) of every ray count n in use, computed once per
 /// image instead of once per ray.
-private struct RayDirections: Sendable {
+struct RayDirections: Sendable {
     private var table: [Int: [SIMD2<Double>]] = [:]
 
     init(counts: some Sequence<Int>) {
@@ -72,7 +72,7 @@ private struct RayDirections: Sendable {
 }
 
 /// Casts the rays of one region over flat buffers.
-private struct RayTracer {
+struct RayTracer {
     let labels: UnsafeBufferPointer<Int32>
     let response: UnsafeBufferPointer<Float>
     let width: Int, height: Int
@@ -120,8 +120,18 @@ private struct RayTracer {
     /// inside the region ends there unless an edge lies within `window` before it, so a pore
     /// cut by the frame gives its part inside the frame.
     /// `start` is a multiple of the step before which every sample is known to be inside.
+    @inline(__always)
     private func edgeDistance(cx: Double, cy: Double, dx: Double, dy: Double, own: Int32, from start: Double) -> Double {
         let frameExit = distanceToFrameEdge(cx: cx, cy: cy, dx: dx, dy: dy)
+        return min(crossing(cx: cx, cy: cy, dx: dx, dy: dy, own: own, from: start, frameExit: frameExit).distance,
+                   frameExit)
+    }
+
+    /// The edge along (dx, dy): the zero crossing nearest the mask boundary, whether one was
+    /// found (`crossed`), else the boundary (or `frameExit` when the region reaches the frame).
+    @inline(__always)
+    func crossing(cx: Double, cy: Double, dx: Double, dy: Double, own: Int32, from start: Double,
+                  frameExit: Double) -> (distance: Double, crossed: Bool) {
         var s = start
         while s < frameExit && label(atX: cx + s * dx, y: cy + s * dy) == own { s += step }
         let leavesFrame = s >= frameExit
@@ -147,7 +157,7 @@ private struct RayTracer {
                 return nearestCrossing(intervals: n - 1, boundary: boundary, cx: cx, cy: cy, dx: dx, dy: dy) { grid[$0] }
             }
         }
-        return min(best ?? boundary, frameExit)
+        return (best ?? boundary, best != nil)
     }
 
     /// The zero crossing (positive before, ≤ 0 after) of the edge response along the ray from
@@ -157,7 +167,7 @@ private struct RayTracer {
     /// stopping once the next is farther than the best crossing: most rays need 2–4 samples,
     /// not the window's 25, and samples are taken only where the search needs them.
     @inline(__always)
-    private func nearestCrossing(intervals: Int, boundary: Double, cx: Double, cy: Double, dx: Double, dy: Double,
+    func nearestCrossing(intervals: Int, boundary: Double, cx: Double, cy: Double, dx: Double, dy: Double,
                                  position: (Int) -> Double) -> Double? {
         guard intervals > 0 else { return nil }
         return withUnsafeTemporaryAllocation(of: Float.self, capacity: intervals + 1) { values in
@@ -209,7 +219,7 @@ private struct RayTracer {
     /// to the frame's edge if closer: every pixel whose centre is nearer belongs to the region,
     /// so every point nearer by √½ px lies in one. Pixels beyond the bounding box grown by one
     /// are never nearer than the clamped ones on its rim, so only that box is scanned.
-    private func ownDiscRadius(of region: RegionProperties, own: Int32) -> Double {
+    func ownDiscRadius(of region: RegionProperties, own: Int32) -> Double {
         let cx = region.centroidX, cy = region.centroidY
         var nearest = Double.infinity
         for y in max(region.minY - 1, 0) ... min(region.maxY, height - 1) {
@@ -223,7 +233,7 @@ private struct RayTracer {
     }
 
     /// Where the ray from (cx, cy) along the unit vector (dx, dy) crosses the frame's edge.
-    private func distanceToFrameEdge(cx: Double, cy: Double, dx: Double, dy: Double) -> Double {
+    func distanceToFrameEdge(cx: Double, cy: Double, dx: Double, dy: Double) -> Double {
         var s = Double.infinity
         if dx > 0 { s = min(s, (Double(width) - cx) / dx) } else if dx < 0 { s = min(s, -cx / dx) }
         if dy > 0 { s = min(s, (Double(height) - cy) / dy) } else if dy < 0 { s = min(s, -cy / dy) }
@@ -231,7 +241,7 @@ private struct RayTracer {
     }
 
     @inline(__always)
-    private func label(atX x: Double, y: Double) -> Int32 {
+    func label(atX x: Double, y: Double) -> Int32 {
         // Int(_:) truncates, which is rounding down for the non-negative coordinates it gets.
         guard x >= 0, y >= 0 else { return 0 }
         let ix = Int(x), iy = Int(y)
@@ -242,7 +252,7 @@ private struct RayTracer {
     /// Bilinear interpolation between pixel centres (pixel (x, y) centred at (x + ½, y + ½)),
     /// clamped to the frame.
     @inline(__always)
-    private func sample(_ x: Double, _ y: Double) -> Float {
+    func sample(_ x: Double, _ y: Double) -> Float {
         let fx = min(max(x - 0.5, 0), Double(width - 1)), fy = min(max(y - 0.5, 0), Double(height - 1))
         let x0 = min(Int(fx), width - 2 < 0 ? 0 : width - 2), y0 = min(Int(fy), height - 2 < 0 ? 0 : height - 2)
         let x1 = min(x0 + 1, width - 1), y1 = min(y0 + 1, height - 1)

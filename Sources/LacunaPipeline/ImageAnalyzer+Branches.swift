@@ -19,14 +19,12 @@ extension ImageAnalyzer {
         context: FrameContext, threshold: Int, sensitivity: () -> ThresholdSensitivity,
         wholePores: WholePoreDistances?, region: (mask: Mask?, source: String), cutByRegion: [Bool]?
     ) -> ImageMeasurement {
-        let (pores, sensitivity) = runBoth(parallel: threads > 1, {
+        let ((pores, edgeBlur), sensitivity) = runBoth(parallel: threads > 1, {
             var pores = pores
             for (i, shape) in measureShapes(of: labels, regions: pores, threads: threads, known: wholePores).enumerated() { pores[i].shape = shape }
-            if options.boundary == .subpixel {
-                ImageAnalyzer.measuringSubpixelBoundaries(&pores, labels: labels, grey: grey, cutByRegion: cutByRegion,
-                                                          options: options, threads: threads)
-            }
-            return pores
+            let edgeBlur = ImageAnalyzer.measuringEdges(&pores, labels: labels, grey: grey, cutByRegion: cutByRegion,
+                                                        options: options, threads: threads)
+            return (pores, edgeBlur)
         }, {
             sensitivity()
         })
@@ -41,6 +39,7 @@ extension ImageAnalyzer {
         measurement.analysedPixelCount = region.mask.map { $0.samples.count(where: { $0 }) }
         measurement.analysedRegionSource = region.source
         measurement.boundaryMethod = options.boundary
+        measurement.edgeBlur = edgeBlur
         return measurement
     }
 

@@ -99,16 +99,23 @@ extension ImageAnalyzer {
         return renumberedInRasterOrder(labels)
     }
 
-    /// Sets each pore's `boundaryArea` from its sub-pixel outline on `grey` (`plusEdgeResponse`
-    /// with σ = max(`blurSigma`, 1) px, `subpixelBoundaryAreas`), except for pores the analysed
-    /// region's edge cuts (`cutByRegion`, by label − 1): their outline would run outside it.
-    static func measuringSubpixelBoundaries<S: FixedWidthInteger & UnsignedInteger & Sendable>(
+    /// Measures the pores' edges on `grey`'s edge response (`plusEdgeResponse` with
+    /// σ = max(`blurSigma`, 1) px): the edges' blur (`edgeBlurEstimate`), returned, and with
+    /// the sub-pixel boundary method each pore's `boundaryArea` (`subpixelBoundaryAreas`),
+    /// except for pores the analysed region's edge cuts (`cutByRegion`, by label − 1): their
+    /// outline would run outside it.
+    static func measuringEdges<S: FixedWidthInteger & UnsignedInteger & Sendable>(
         _ pores: inout [RegionProperties], labels: LabelImage, grey: Image<S>, cutByRegion: [Bool]?,
         options: AnalysisOptions, threads: Int
-    ) {
-        let response = plusEdgeResponse(grey, sigma: max(options.blurSigma, 1))
-        let areas = subpixelBoundaryAreas(of: labels, regions: pores, response: response, polarity: options.polarity,
-                                          threads: threads)
-        for i in pores.indices where !(cutByRegion?[i] ?? false) { pores[i].boundaryArea = areas[i] }
+    ) -> EdgeBlurEstimate? {
+        let sigma = max(options.blurSigma, 1)
+        let response = plusEdgeResponse(grey, sigma: sigma)
+        if options.boundary == .subpixel {
+            let areas = subpixelBoundaryAreas(of: labels, regions: pores, response: response,
+                                              polarity: options.polarity, threads: threads)
+            for i in pores.indices where !(cutByRegion?[i] ?? false) { pores[i].boundaryArea = areas[i] }
+        }
+        return edgeBlurEstimate(of: labels, regions: pores, response: response, polarity: options.polarity,
+                                responseSigma: sigma)
     }
 }

@@ -12,7 +12,8 @@ extension ResultTables {
         "lognormal_mu_px", "lognormal_sigma",
         "number_mean_radius_um", "area_mean_radius_um", "d10_radius_um", "d50_radius_um", "d90_radius_um",
         "lognormal_mu_um", "pore_density_per_um2", "pore_density_per_px2",
-        "saturated_fraction", "contrast", "border_pore_fraction", "qa_flags",
+        "saturated_fraction", "contrast", "border_pore_fraction",
+        "psf_sigma_px", "psf_sigma_um", "edge_sigma_px", "edge_wall_width_px", "edge_profile_pores", "qa_flags",
         "threshold_step", "porosity_threshold_lower", "porosity_threshold_raised",
         "mean_radius_px_threshold_lower", "mean_radius_px_threshold_raised",
     ]
@@ -37,6 +38,8 @@ extension ResultTables {
             f(um?.numberMean), f(um?.areaMean), f(um?.d10), f(um?.d50), f(um?.d90), f(um?.logMean),
             f(m.numberDensityPerSquareMicrometre), f(m.numberDensityPerPixel),
             f(m.quality?.saturatedFraction), f(m.quality?.contrast), f(m.borderPoreFraction),
+            f(m.edgeBlur?.psfSigma), f(m.edgeBlur.flatMap { b in m.calibration.pixelSize.map { b.psfSigma * $0.isotropicLength } }),
+            f(m.edgeBlur?.totalSigma), f(m.edgeBlur?.wallWidth), m.edgeBlur.map { String($0.pores) } ?? "",
             m.qualityFlags.joined(separator: ";"),
             m.thresholdSensitivity.map { String($0.step) } ?? "",
             m.thresholdSensitivity.map { NumberFormat.fixed($0.porosityLower, decimals: 6) } ?? "",
