@@ -27,14 +27,14 @@ public struct EdgeBlurEstimate: Sendable, Equatable {
 
     /// Whether the walls are thin against the blur, so that the holes may read small by
     /// several per cent: `wallWidth` < `thinWallRatio` × `totalSigma`. The edge-to-edge width
-    /// is the wall's own width plus twice the distance each edge moves into its hole, which
-    /// grows fast once a wall is narrower than about 2σ_t (docs/methods.md, "Thin walls"). The
-    /// ratio was set on synthetic images of seeds 8401–8420 and checked on seeds 8501–8540
-    /// (`EdgeBlurTests`; docs/methods.md gives the outcome).
+    /// is the wall's own width plus twice the distance each edge moves into its hole. In a 1-D
+    /// model of a blurred bar seen through the same kernels, edge to edge below 3.5 σ_t means
+    /// each edge has moved 0.03 px or more, 0.1 px at 3.0 σ_t and 0.2–0.4 px at 2.6–2.8 σ_t
+    /// (docs/methods.md, "Edge blur and thin walls", with the outcome on unseen images).
     public var thinWalls: Bool { wallWidth.map { $0 < EdgeBlurEstimate.thinWallRatio * totalSigma } ?? false }
 
-    /// The ratio of edge-to-edge wall width to σ_t below which `thinWalls` holds (4).
-    public static let thinWallRatio = 4.0
+    /// The ratio of edge-to-edge wall width to σ_t below which `thinWalls` holds (3.5).
+    public static let thinWallRatio = 3.5
     /// How far past a hole's edge a ray looks for the next hole (px).
     public static let wallReach = 16.0
 

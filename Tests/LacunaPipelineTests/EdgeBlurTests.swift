@@ -7,14 +7,14 @@ import LacunaTestSupport
 import Testing
 
 /// The point-spread estimate and the `thin_walls` flag on fresh synthetic images with every
-/// artefact randomised (`SyntheticFiles.randomArtefactSpec`). The flag's ratio was set on seeds
-/// 8401–8420; these seeds were first run after that. docs/methods.md tabulates the outcome.
+/// artefact randomised (`SyntheticFiles.randomArtefactSpec`). The flag's ratio comes from a 1-D
+/// bar model (docs/methods.md, "Edge blur and thin walls", which tabulates seeds 8501–8540).
 @Suite("Edge blur and thin walls on unseen images")
 struct EdgeBlurTests {
     /// Measured (seeds 8501–8520): σ within −17 … +12 % wherever walls are ≥ 3σ_t; flagged
-    /// all five images with 3–4 px walls (radii 4.8–8.5 % small), and two with walls of 3.6–3.7 σ_t
-    /// (0.4–0.6 % small); missed 8508 (4.9 px walls under σ 2.4: 6 % small), where the thin
-    /// walls pull the σ estimate down to 1.5.
+    /// all five images with 3–4 px walls (radii 4.8–8.5 % small) and none of the others;
+    /// missed 8508 (4.9 px walls under σ 2.4: 6 % small), where the thin walls pull the σ
+    /// estimate down to 1.5.
     @Test("σ of the blur within 20 % where walls are ≥ 3σ_t; thin_walls raised on every image with 3–4 px walls and on none with walls ≥ 4σ_t",
           arguments: Array(UInt64(8501) ... 8520))
     func unseen(seed: UInt64) throws {
