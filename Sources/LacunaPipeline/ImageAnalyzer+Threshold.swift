@@ -62,19 +62,21 @@ extension ImageAnalyzer {
     /// k × k block sums (`binnedSum`, 16-bit), the mask drawn back at full size and the level
     /// and step in summed counts (step × k²).
     static func segmenter<S: FixedWidthInteger & UnsignedInteger & Sendable>(
-        for grey: Image<S>, options: AnalysisOptions
+        for grey: Image<S>, options: AnalysisOptions, threads: Int = 1
     ) throws(AnalysisError) -> Segmenter {
         let s = options.segmentation, k = s.poissonBin
         let step = sensitivityStep(fullScale: Int(S.max))
         if k <= 1 {
-            let smooth = gaussianBlur(s.prepare(grey, polarity: options.polarity), sigma: options.blurSigma)
+            let smooth = gaussianBlur(s.prepare(grey, polarity: options.polarity), sigma: options.blurSigma,
+                                      threads: threads)
             let cut = try cut(smooth, options: options)
             return Segmenter(threshold: cut.recordedLevel(s, depth: S.self), step: step) {
                 cut.mask(of: smooth, shift: $0, polarity: options.polarity)
             }
         }
         let binned = binnedSum(grey, factor: k)
-        let smooth = gaussianBlur(s.prepare(binned, polarity: options.polarity), sigma: options.blurSigma)
+        let smooth = gaussianBlur(s.prepare(binned, polarity: options.polarity), sigma: options.blurSigma,
+                                  threads: threads)
         let cut = try cut(smooth, options: options)
         return Segmenter(threshold: cut.recordedLevel(s, depth: UInt16.self), step: step * k * k) {
             upsampling(cut.mask(of: smooth, shift: $0, polarity: options.polarity), factor: k,

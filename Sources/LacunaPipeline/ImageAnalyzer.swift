@@ -243,7 +243,7 @@ public struct ImageAnalyzer: Sendable {
     private func thresholded<S: FixedWidthInteger & UnsignedInteger & Sendable>(
         _ grey: Image<S>
     ) throws(AnalysisError) -> (threshold: Int, mask: Mask, sensitivity: () -> ThresholdSensitivity) {
-        let segmenter = try ImageAnalyzer.segmenter(for: grey, options: options)
+        let segmenter = try ImageAnalyzer.segmenter(for: grey, options: options, threads: threads)
         let mask = fillingHoles(in: segmenter.mask(0))
         let options = options, width = grey.width, height = grey.height
         let pass = {

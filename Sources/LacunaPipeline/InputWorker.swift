@@ -37,10 +37,15 @@ struct InputWorker: Sendable {
     func process(_ input: ImageInput, index: Int, overlayName: String) -> Outcome {
         let start = Date()
         let deadline = timeLimit.map { Deadline(seconds: $0) }
-        let digest = FileDigest.of(fileAt: input.path)
         // Masks are files of the entry like overlays: a run that saves them never reuses one that did not.
-        let key = ResultCache.key(for: input, digest: digest, options: analyzer.options,
-                                  overlayName: overlayName + (maskFolder == nil ? "" : " +masks"), build: build)
+        func cacheKey(_ digest: FileDigest?) -> String? {
+            ResultCache.key(for: input, digest: digest, options: analyzer.options,
+                            overlayName: overlayName + (maskFolder == nil ? "" : " +masks"), build: build)
+        }
+        // With --resume the input's hash decides whether to analyse it; without, it is only
+        // recorded, so an image with two threads hashes it beside its serial first stages.
+        var digest = resume ? FileDigest.of(fileAt: input.path) : nil
+        var key = resume ? cacheKey(digest) : nil
         var records: [ImageRecord] = []
         var thumbnails: [String: String] = [:]
         let rows: [RecordRows]
@@ -52,8 +57,13 @@ struct InputWorker: Sendable {
             reused = true
         } else {
             let overlayPath = (overlayFolder as NSString).appendingPathComponent(overlayName)
+            let hashing = resume ? nil : BackgroundDigest(path: input.path, beside: analyzer.threads > 1)
             let results = Deadline.current.withValue(deadline) {
                 BatchRunner.processPages(input, analyzer: analyzer, overlayPath: overlayPath, maskFolder: maskFolder)
+            }
+            if let hashing {
+                digest = hashing.result()
+                key = cacheKey(digest)
             }
             records = results.map(\.record)
             for case let (name, uri)? in results.map(\.thumbnail) { thumbnails[name] = uri }
@@ -103,5 +113,33 @@ struct InputWorker: Sendable {
             files += maskPaths(forOverlay: path, maskFolder: maskFolder)
         }
         return files
+    }
+}
+
+/// A file's digest computed on a thread of its own while the caller goes on (`beside`), or on
+/// the spot. Not a Dispatch worker: work nested in a Dispatch `concurrentPerform` runs serially,
+/// so the image's own threads would be lost if the analysis ran beside the hash in one.
+final class BackgroundDigest: @unchecked Sendable {
+    private var digest: FileDigest?
+    private let done = DispatchSemaphore(value: 0)
+
+    init(path: String, beside: Bool) {
+        guard beside else {
+            digest = FileDigest.of(fileAt: path)
+            done.signal()
+            return
+        }
+        let thread = Thread { [self] in
+            digest = FileDigest.of(fileAt: path)
+            done.signal()
+        }
+        thread.start()
+    }
+
+    /// The digest, once the thread has finished (nil when the file could not be read).
+    func result() -> FileDigest? {
+        done.wait()
+        done.signal()
+        return digest
     }
 }

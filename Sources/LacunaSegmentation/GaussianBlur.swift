@@ -12,22 +12,31 @@ import LacunaImage
 /// - Parameters:
 ///   - image: one channel, any unsigned integer depth; not modified.
 ///   - sigma: standard deviation in pixels (≥ 0).
+///   - threads: bands of rows are smoothed by up to this many threads (the same result for any
+///     number; each band re-reads the r source rows above it).
 @_specialize(exported: true, where S == UInt8)
 @_specialize(exported: true, where S == UInt16)
-public func gaussianBlur<S: FixedWidthInteger & UnsignedInteger & Sendable>(_ image: Image<S>, sigma: Double) -> Image<S> {
+public func gaussianBlur<S: FixedWidthInteger & UnsignedInteger & Sendable>(_ image: Image<S>, sigma: Double,
+                                                                          threads: Int = 1) -> Image<S> {
     precondition(image.channels == 1, "gaussianBlur needs one channel, got \(image.channels)")
     precondition(sigma >= 0 && sigma.isFinite, "sigma must be finite and ≥ 0, got \(sigma)")
     if sigma == 0 || image.pixelCount == 0 { return image }
     let w = image.width, h = image.height
+    let kernel = gaussianKernel(sigma: sigma)
+    // Bands of at least 64 rows: below that the r rows each band re-reads cost more than a
+    // thread saves.
+    let bands = max(1, min(threads, h / 64))
     let out = [S](unsafeUninitializedCapacity: w * h) { target, count in
         image.samples.withUnsafeBufferPointer { source in
-            separableGaussian(
-                width: w, height: h, kernel: gaussianKernel(sigma: sigma),
-                load: { y, row in
-                    let s = source.baseAddress! + y * w
-                    for x in 0 ..< w { row[x] = Float(s[x]) }
-                },
-                store: { y, row in roundRow(row, into: target.baseAddress! + y * w, count: w) })
+            _ = parallelMap(bands, threads: bands) { b in
+                separableGaussian(
+                    width: w, height: h, kernel: kernel, rows: b * h / bands ..< (b + 1) * h / bands,
+                    load: { y, row in
+                        let s = source.baseAddress! + y * w
+                        for x in 0 ..< w { row[x] = Float(s[x]) }
+                    },
+                    store: { y, row in roundRow(row, into: target.baseAddress! + y * w, count: w) })
+            }
         }
         count = w * h
     }

@@ -16,10 +16,14 @@ import LacunaImage
 ///   - store: receives output row `y` (`width` samples), in increasing `y`, once every source
 ///     row up to `min(y + r, height - 1)` is loaded; source row `y` is never loaded again, so
 ///     the result may overwrite the source in place.
-func separableGaussian(width w: Int, height h: Int, kernel: [Float],
+///   - rows: the output rows to make (all by default); source rows from r above the first are
+///     loaded. A band's rows are bit-for-bit those of the whole frame, so bands may run on
+///     different threads (then the source must not be overwritten in place).
+func separableGaussian(width w: Int, height h: Int, kernel: [Float], rows band: Range<Int>? = nil,
                        load: (Int, UnsafeMutablePointer<Float>) -> Void,
                        store: (Int, UnsafePointer<Float>) -> Void) {
     guard w > 0, h > 0 else { return }
+    let band = band ?? 0 ..< h
     let radius = kernel.count - 1
     let ringRows = min(h, 2 * radius + 1)
     var ring = [Float](repeating: 0, count: ringRows * w)
@@ -31,8 +35,10 @@ func separableGaussian(width w: Int, height h: Int, kernel: [Float],
             line.withUnsafeMutableBufferPointer { line in
                 let source = line.baseAddress!, result = line.baseAddress! + w
                 let rows = ring.baseAddress!
-                var loaded = 0
-                for y in 0 ..< h {
+                // Mirrored rows above the frame lie within the first r rows, so a band from
+                // row y₀ needs source rows from max(0, y₀ − r).
+                var loaded = max(0, band.lowerBound - radius)
+                for y in band {
                     while loaded <= min(h - 1, y + radius) {
                         load(loaded, source)
                         convolveLine(UnsafePointer(source), count: w, kernel: k, into: rows + (loaded % ringRows) * w)

@@ -129,6 +129,19 @@ struct BatchProvenanceTests {
             == FileDigest(size: 1_000_000, sha256: "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0"))
     }
 
+    @Test("the input's hash on a thread of its own is the file's FIPS 180-4 digest, read any number of times; a missing file gives none")
+    func backgroundDigest() throws {
+        let path = TestPaths.makeScratchFolder() + "/million-a"
+        try Data(repeating: UInt8(ascii: "a"), count: 1_000_000).write(to: URL(fileURLWithPath: path))
+        let expected = FileDigest(size: 1_000_000, sha256: "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+        for beside in [true, false] {
+            let hashing = BackgroundDigest(path: path, beside: beside)
+            #expect(hashing.result() == expected, "beside: \(beside)")
+            #expect(hashing.result() == expected, "read again")
+            #expect(BackgroundDigest(path: path + ".missing", beside: beside).result() == nil)
+        }
+    }
+
     @Test("boundary, splitting, morphology and ROI keys: set from YAML, null/none clear, bad values name the key")
     func boundaryKeys() throws {
         let pairs = try ConfigFile.parse("""

@@ -69,6 +69,16 @@ struct GaussianBlurStreamingTests {
         #expect(gaussianBlur(image, sigma: sigma).samples == Self.naive(image, sigma: sigma))
     }
 
+    @Test("Bands of rows on 2, 3 and 5 threads equal the definition: bands shorter than the kernel's radius, mirrored edges in the first and last band",
+          arguments: [(301, 257, 2.0), (97, 200, 20.0), (64, 129, 0.7), (50, 330, 3.5)])
+    func bands(w: Int, h: Int, sigma: Double) {
+        let image = Self.random(UInt16.self, width: w, height: h, seed: UInt64(w * h))
+        let expected = Self.naive(image, sigma: sigma)
+        for threads in [2, 3, 5] {
+            #expect(gaussianBlur(image, sigma: sigma, threads: threads).samples == expected, "\(threads) threads")
+        }
+    }
+
     @Test("Rounding: exact halves go away from zero, like rounded(); sums cap at the depth's maximum")
     func rounding() {
         // Blurred sums rarely land on a half; the rounding step gets them directly. Lengths
