@@ -21,24 +21,47 @@ public func runBoth<A, B>(parallel: Bool, _ first: () -> A, _ second: () -> B) -
     }
 }
 
-/// Runs `first` and `second` side by side when `parallel`, and `third` on whichever of the two
-/// threads finishes its own closure first; one thread runs `first`, `third`, then `second`
-/// otherwise. Each closure must only touch its own state, so the results do not depend on
-/// which thread runs `third`.
-public func runThree<A, B, C>(parallel: Bool, _ first: () -> A, _ second: () -> B,
-                              then third: () -> C) -> (A, B, C) {
+/// Runs `first` and `second` side by side when `parallel`; each of the two threads, once its
+/// own closure is done, takes the next closure of `queue` nobody has taken, in order, until none
+/// is left — so the thread that finishes first starts the queue, and the other joins it. One
+/// thread runs `first`, the queue in order, then `second` otherwise. The queue's results are in
+/// queue order whichever thread ran them. Each closure must only touch its own state.
+public func runBoth<A, B, C>(parallel: Bool, _ first: () -> A, _ second: () -> B,
+                             thenEach queue: [() -> C]) -> (A, B, [C]) {
     guard parallel else {
         let a = first()
-        let c = third()
+        let c = queue.map { $0() }
         return (a, second(), c)
     }
-    let claimed = Atomic<Bool>(false)
-    func claim() -> C? {
-        claimed.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged ? third() : nil
+    let next = Atomic<Int>(0)
+    return withoutActuallyEscaping(first) { first in
+        withoutActuallyEscaping(second) { second in
+            nonisolated(unsafe) let first = first, second = second, queue = queue
+            var results: (A, B)? = nil
+            let c = [C](unsafeUninitializedCapacity: queue.count) { buffer, initialized in
+                nonisolated(unsafe) let out = buffer
+                func drain() {
+                    while true {
+                        let k = next.add(1, ordering: .relaxed).oldValue
+                        guard k < queue.count else { return }
+                        (out.baseAddress! + k).initialize(to: queue[k]())
+                    }
+                }
+                results = runBoth(parallel: true, {
+                    let a = first()
+                    drain()
+                    return a
+                }, {
+                    let b = second()
+                    drain()
+                    return b
+                })
+                initialized = queue.count
+            }
+            guard let (a, b) = results else { preconditionFailure("a parallel branch did not finish") }
+            return (a, b, c)
+        }
     }
-    let (one, two) = runBoth(parallel: true, { (first(), claim()) }, { (second(), claim()) })
-    guard let c = one.1 ?? two.1 else { preconditionFailure("the third closure did not run") }
-    return (one.0, two.0, c)
 }
 
 /// `(0 ..< count).map(transform)`, computed by up to `threads` threads over small contiguous

@@ -8,34 +8,27 @@ import LacunaSegmentation
 
 /// The three independent parts of an image's analysis after its pores are labelled: the pore
 /// measurements, the pore overlay, and the cell network with its overlay. `segmentAndMeasure`
-/// runs them side by side when the image may use two threads (`runThree`).
+/// runs them side by side when the image may use two threads (`runBoth(parallel:_:_:thenEach:)`).
 extension ImageAnalyzer {
-    /// Shape descriptors, sub-pixel outlines, the image's statistics and quality flags.
-    /// `sensitivity` gives the threshold-sensitivity pass
-    /// (run beside the shapes on two threads, or already done); `wholePores` the split's
+    /// Shape descriptors, sub-pixel outlines, the image's statistics and quality flags (the
+    /// threshold-sensitivity pass is the caller's to add); `wholePores` the split's
     /// distance-map numbers, which spare the shape descriptors a distance map per pore.
     func measuredPores<S: FixedWidthInteger & UnsignedInteger & Sendable>(
         _ pores: [RegionProperties], labels: LabelImage, grey: Image<S>, display: Image<UInt8>,
-        context: FrameContext, threshold: Int, sensitivity: () -> ThresholdSensitivity,
+        context: FrameContext, threshold: Int,
         wholePores: WholePoreDistances?, region: (mask: Mask?, source: String), cutByRegion: [Bool]?
     ) -> ImageMeasurement {
-        let ((pores, edgeBlur), sensitivity) = runBoth(parallel: threads > 1, {
-            var pores = pores
-            for (i, shape) in measureShapes(of: labels, regions: pores, threads: threads, known: wholePores).enumerated() { pores[i].shape = shape }
-            let edgeBlur = ImageAnalyzer.measuringEdges(&pores, labels: labels, grey: grey, cutByRegion: cutByRegion,
-                                                        options: options, threads: threads)
-            return (pores, edgeBlur)
-        }, {
-            sensitivity()
-        })
+        var pores = pores
+        for (i, shape) in measureShapes(of: labels, regions: pores, threads: threads, known: wholePores).enumerated() { pores[i].shape = shape }
+        let edgeBlur = ImageAnalyzer.measuringEdges(&pores, labels: labels, grey: grey, cutByRegion: cutByRegion,
+                                                    options: options, threads: threads)
         var measurement = ImageMeasurement(
             width: grey.width, height: grey.height, databarHeight: context.databar,
             calibration: context.calibration, threshold: threshold, pores: pores,
             databarMethod: context.databarMethod, originX: context.origin.x, originY: context.origin.y,
             warnings: context.warnings, radiusDefinition: options.radiusDefinition,
             edgeHandling: options.edgeHandling,
-            quality: ImageQuality(histogram: histogram(of: grey), fullScale: Int(S.max)),
-            thresholdSensitivity: sensitivity)
+            quality: ImageQuality(histogram: histogram(of: grey), fullScale: Int(S.max)))
         measurement.analysedPixelCount = region.mask.map { $0.samples.count(where: { $0 }) }
         measurement.analysedRegionSource = region.source
         measurement.boundaryMethod = options.boundary

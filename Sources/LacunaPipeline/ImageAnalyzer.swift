@@ -218,22 +218,42 @@ public struct ImageAnalyzer: Sendable {
         // On one thread the network goes first: its distance map and zones are freed before the
         // pore overlay exists (a lower peak than the other order); the overlay, encoded and freed
         // when asked, goes before the pores' edge response.
-        let (cells, measurement, overlay) = runThree(parallel: threads > 1, {
+        // With two threads, whichever of the network and the pore measurements finishes first
+        // renders and encodes the pore overlay; the other, or the same after it, runs the
+        // threshold-sensitivity pass (already done on one thread).
+        let (cells, measured, extras) = runBoth(parallel: threads > 1, {
             cellNetwork(labels: labels, poreCount: poreCount, poreRegions: poreRegions, grey: grey, display: display,
                         field: region.mask, calibration: context.calibration)
         }, {
             measuredPores(pores, labels: labels, grey: grey, display: display, context: context,
-                          threshold: threshold, sensitivity: sensitivity, wholePores: wholePores,
-                          region: region, cutByRegion: cutByRegion)
-        }, then: {
-            poreOverlay(display: display, labels: labels, touchesBorder: pores.map(\.touchesBorder), mask: mask,
-                        analysed: region.mask, excludedBySize: found - keptBySize, calibration: context.calibration)
-        })
+                          threshold: threshold, wholePores: wholePores, region: region, cutByRegion: cutByRegion)
+        }, thenEach: [{
+            AfterPart.overlay(poreOverlay(display: display, labels: labels, touchesBorder: pores.map(\.touchesBorder), mask: mask,
+                                 analysed: region.mask, excludedBySize: found - keptBySize,
+                                 calibration: context.calibration))
+        }, {
+            AfterPart.sensitivity(sensitivity())
+        }])
+        var measurement = measured
+        var overlay: (image: Image<UInt8>, encoded: EncodedOverlay?)? = nil
+        for extra in extras {
+            switch extra {
+            case .overlay(let made): overlay = made
+            case .sensitivity(let pass): measurement.thresholdSensitivity = pass
+            }
+        }
+        guard let overlay else { preconditionFailure("the pore overlay was not made") }
         var analyzed = AnalyzedImage(measurement: measurement, overlay: overlay.image, labels: labels)
         analyzed.encodedOverlay = overlay.encoded
         analyzed.network = cells?.network
         analyzed.cellOverlayPNG = cells?.overlayPNG
         return analyzed
+    }
+
+    /// What the two threads do once their own part is done (`segmentAndMeasure`).
+    private enum AfterPart {
+        case overlay((image: Image<UInt8>, encoded: EncodedOverlay?))
+        case sensitivity(ThresholdSensitivity)
     }
 
     /// The recorded threshold level, the hole-filled pore mask and the threshold-sensitivity

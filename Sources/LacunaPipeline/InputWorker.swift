@@ -67,12 +67,12 @@ struct InputWorker: Sendable {
             }
             records = results.map(\.record)
             for case let (name, uri)? in results.map(\.thumbnail) { thumbnails[name] = uri }
-            rows = records.map(RecordRows.init)
+            rows = records.map { RecordRows($0, threads: analyzer.threads) }
             pages = records.map(RunLog.Page.init)
             // A run that hit its time limit depends on the machine's speed: never reused.
             if let key, !(deadline?.hasPassed ?? false) {
                 let overlays = InputWorker.outputFiles(records: records, overlayPath: overlayPath, maskFolder: maskFolder)
-                cache.store(rows, pages: pages, key: key, overlays: overlays)
+                cache.store(rows, pages: pages, key: key, overlays: overlays, threads: analyzer.threads)
             }
         }
         let cacheKey = key.flatMap { FileManager.default.fileExists(atPath: cache.path(forKey: $0)) ? $0 : nil }

@@ -15,13 +15,14 @@ struct RecordRows: Codable, Equatable, Sendable {
     var cellRows: [[String]]
     var fit: FitInputs.Contribution?
 
-    init(_ record: ImageRecord) {
+    /// The rows of `record`, the pore and cell rows formatted by up to `threads` threads.
+    init(_ record: ImageRecord, threads: Int = 1) {
         image = record.image
         page = record.page
         if case let .failed(reason) = record.outcome { error = reason }
         imageRow = ResultTables.images([record]).rows.first ?? []
-        poreRows = ResultTables.pores([record]).rows
-        cellRows = ResultTables.cells([record]).rows
+        poreRows = ResultTables.pores([record], threads: threads).rows
+        cellRows = ResultTables.cells([record], threads: threads).rows
         fit = FitInputs.Contribution(record)
     }
 

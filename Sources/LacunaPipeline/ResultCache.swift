@@ -1,4 +1,5 @@
 import Foundation
+import LacunaImage
 import LacunaReport
 
 /// Per-input results kept under `DIR/.lacuna/images/<key>.json`, so that `--resume` reuses an
@@ -84,11 +85,13 @@ public struct ResultCache: Sendable {
     /// `overlays` (full paths). Returns whether it did: not when the entry does not survive the
     /// round trip or the write fails (the input is then redone by `--resume`, which costs time
     /// but never correctness).
+    /// The overlays are hashed by up to `threads` threads.
     @discardableResult
-    func store(_ rows: [RecordRows], pages: [RunLog.Page], key: String, overlays: [String]) -> Bool {
+    func store(_ rows: [RecordRows], pages: [RunLog.Page], key: String, overlays: [String], threads: Int = 1) -> Bool {
         var hashes: [String: String] = [:]
-        for overlay in overlays {
-            guard let digest = FileDigest.of(fileAt: overlay) else { return false }
+        let digests = parallelMap(overlays.count, threads: threads) { FileDigest.of(fileAt: overlays[$0]) }
+        for (overlay, digest) in zip(overlays, digests) {
+            guard let digest else { return false }
             // Named relative to overlays/: `x.png`, or `../masks/x.mask.png` for `--save-masks` files.
             let folderName = ((overlay as NSString).deletingLastPathComponent as NSString).lastPathComponent
             let name = (overlay as NSString).lastPathComponent

@@ -25,23 +25,27 @@ extension ResultTables {
     ]
 
     /// cells.csv: every cell of every analysed image, images in input order, cells in label order.
-    public static func cells(_ records: [ImageRecord]) -> CSVTable {
+    /// Each image's rows are formatted by up to `threads` threads (the same bytes for any number).
+    public static func cells(_ records: [ImageRecord], threads: Int = 1) -> CSVTable {
         var table = CSVTable(header: cellColumns)
         for record in records {
             guard let m = record.measurement, let network = record.network else { continue }
             let size = m.calibration.pixelSize
             let f = { (x: Double?) in NumberFormat.significant(x) }
-            for cell in network.cells {
+            let rows = parallelMap(network.cells.count, threads: threads) { (k: Int) -> [String] in
+                let cell = network.cells[k]
                 let x = cell.centroidX + Double(m.originX), y = cell.centroidY + Double(m.originY)
-                table.append([
+                let row: [String] = [
                     record.image, String(cell.label), cell.pore.map(String.init) ?? "", String(cell.sides),
                     cell.corners.map(String.init) ?? "",
                     f(size.map { Double(cell.area) * $0.area }), f(size.map { cell.perimeter * $0.isotropicLength }),
                     f(size.map { x * $0.x }), f(size.map { y * $0.y }),
                     cell.neighbours.map(String.init).joined(separator: " "), cell.touchesBorder ? "true" : "false",
                     String(cell.area), f(cell.perimeter), f(x), f(y), String(record.page),
-                ])
+                ]
+                return row
             }
+            for row in rows { table.append(row) }
         }
         return table
     }

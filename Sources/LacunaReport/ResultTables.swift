@@ -58,38 +58,44 @@ public enum ResultTables {
     }
 
     /// pores.csv: every pore of every analysed image, images in input order, pores in label
-    /// order (row-major order of their first pixel).
-    public static func pores(_ records: [ImageRecord]) -> CSVTable {
+    /// order (row-major order of their first pixel). Each image's rows are formatted by up to
+    /// `threads` threads (the same bytes for any number).
+    public static func pores(_ records: [ImageRecord], threads: Int = 1) -> CSVTable {
         var table = CSVTable(header: poreColumns)
         for record in records {
             guard let m = record.measurement else { continue }
-            let size = m.calibration.pixelSize
-            for region in m.pores {
-                // Positions relative to the stored image, so a region of interest keeps coordinates.
-                var pore = region
-                pore.centroidX += Double(m.originX)
-                pore.centroidY += Double(m.originY)
-                pore.minX += m.originX
-                pore.maxX += m.originX
-                pore.minY += m.originY
-                pore.maxY += m.originY
-                let areaUM = size.map { pore.measuredArea * $0.area }
-                table.append([
-                    record.image, String(pore.label),
-                    NumberFormat.significant(areaUM),
-                    NumberFormat.significant(areaUM.map { ($0 / Double.pi).squareRoot() }),
-                    NumberFormat.significant(size.map { pore.perimeter * $0.isotropicLength }),
-                    NumberFormat.significant(size.map { pore.centroidX * $0.x }),
-                    NumberFormat.significant(size.map { pore.centroidY * $0.y }),
-                    pore.touchesBorder ? "true" : "false",
-                    String(pore.area), NumberFormat.significant(pore.equivalentRadius),
-                    NumberFormat.significant(pore.perimeter),
-                    NumberFormat.significant(pore.centroidX), NumberFormat.significant(pore.centroidY),
-                    String(pore.minX), String(pore.minY),
-                    String(pore.maxX - pore.minX), String(pore.maxY - pore.minY), String(record.page),
-                ] + shapeFields(region, in: m))
+            for row in parallelMap(m.pores.count, threads: threads, { poreRow(m.pores[$0], of: record, in: m) }) {
+                table.append(row)
             }
         }
         return table
+    }
+
+    /// One pores.csv row: `region` of `record`, whose measurement is `m`.
+    static func poreRow(_ region: RegionProperties, of record: ImageRecord, in m: ImageMeasurement) -> [String] {
+        let size = m.calibration.pixelSize
+        // Positions relative to the stored image, so a region of interest keeps coordinates.
+        var pore = region
+        pore.centroidX += Double(m.originX)
+        pore.centroidY += Double(m.originY)
+        pore.minX += m.originX
+        pore.maxX += m.originX
+        pore.minY += m.originY
+        pore.maxY += m.originY
+        let areaUM = size.map { pore.measuredArea * $0.area }
+        return [
+            record.image, String(pore.label),
+            NumberFormat.significant(areaUM),
+            NumberFormat.significant(areaUM.map { ($0 / Double.pi).squareRoot() }),
+            NumberFormat.significant(size.map { pore.perimeter * $0.isotropicLength }),
+            NumberFormat.significant(size.map { pore.centroidX * $0.x }),
+            NumberFormat.significant(size.map { pore.centroidY * $0.y }),
+            pore.touchesBorder ? "true" : "false",
+            String(pore.area), NumberFormat.significant(pore.equivalentRadius),
+            NumberFormat.significant(pore.perimeter),
+            NumberFormat.significant(pore.centroidX), NumberFormat.significant(pore.centroidY),
+            String(pore.minX), String(pore.minY),
+            String(pore.maxX - pore.minX), String(pore.maxY - pore.minY), String(record.page),
+        ] + shapeFields(region, in: m)
     }
 }

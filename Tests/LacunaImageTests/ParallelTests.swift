@@ -13,40 +13,41 @@ struct ParallelTests {
         }
     }
 
-    @Test("runThree on one thread: first, third, second, each once")
-    func runThreeSerial() {
+    @Test("runBoth with a queue on one thread: first, the queue in order, second, each once")
+    func queueSerial() {
         let log = Mutex<[String]>([])
-        let (a, b, c) = runThree(parallel: false, {
+        let (a, b, c) = runBoth(parallel: false, {
             log.withLock { $0.append("first") }
             return 1
         }, {
             log.withLock { $0.append("second") }
             return "two"
-        }, then: {
-            log.withLock { $0.append("third") }
-            return 3.5
-        })
-        #expect(a == 1 && b == "two" && c == 3.5)
-        #expect(log.withLock { $0 } == ["first", "third", "second"])
+        }, thenEach: (0 ..< 3).map { k in {
+            log.withLock { $0.append("queue \(k)") }
+            return Double(k) + 0.5
+        } })
+        #expect(a == 1 && b == "two" && c == [0.5, 1.5, 2.5])
+        #expect(log.withLock { $0 } == ["first", "queue 0", "queue 1", "queue 2", "second"])
     }
 
-    @Test("runThree on two threads: every result, the third closure run once, after one of the others",
+    @Test("runBoth with a queue on two threads: every result in queue order, each queued closure once and after one of the others; an empty queue",
           arguments: 0 ..< 20)
-    func runThreeParallel(round: Int) {
+    func queueParallel(round: Int) {
         let log = Mutex<[String]>([])
-        let (a, b, c) = runThree(parallel: true, {
+        let size = round % 4
+        let (a, b, c) = runBoth(parallel: true, {
             log.withLock { $0.append("first") }
             return round
         }, {
             log.withLock { $0.append("second") }
             return -round
-        }, then: {
-            log.withLock { $0.append("third") }
-            return "third \(round)"
-        })
-        #expect(a == round && b == -round && c == "third \(round)")
+        }, thenEach: (0 ..< size).map { k in {
+            log.withLock { $0.append("queue \(k)") }
+            return "queued \(k) of \(round)"
+        } })
+        #expect(a == round && b == -round && c == (0 ..< size).map { "queued \($0) of \(round)" })
         let order = log.withLock { $0 }
-        #expect(order.sorted() == ["first", "second", "third"])
-        #expect(order.first != "third", "the third closure waits for one of the others")
+        #expect(order.sorted() == (["first", "second"] + (0 ..< size).map { "queue \($0)" }).sorted())
+        #expect(order.first == "first" || order.first == "second", "the queue waits for one of the others")
     }
 }

@@ -18,7 +18,7 @@ struct BatchProvenanceTests {
 
     /// The cache entry parts of `records`, as the batch runner makes them.
     func parts(_ records: [ImageRecord]) -> (rows: [RecordRows], pages: [RunLog.Page]) {
-        (records.map(RecordRows.init), records.map(RunLog.Page.init))
+        (records.map { RecordRows($0) }, records.map(RunLog.Page.init))
     }
 
     @Test("a cached entry holds the exact table rows and fit numbers of a real analysis; failures are stored, not reused")

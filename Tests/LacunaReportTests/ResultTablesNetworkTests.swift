@@ -27,6 +27,10 @@ extension ResultTablesTests {
         // 100 px · 0.25 µm² = 25 µm²; 36 px · 0.5 = 18 µm; (5 + 100, 5 + 10) px → (52.5, 7.5) µm.
         #expect(rows[1] == "a,1,1,1,4,25,18,52.5,7.5,2,false,100,36,105,15,1")
         #expect(rows[2] == "a,2,,1,,10,13,60,6.5,1,true,40,26,120,13,1")
+        for threads in [2, 3] {
+            #expect(ResultTables.cells([record], threads: threads).encoded() == ResultTables.cells([record]).encoded())
+            #expect(ResultTables.pores([record], threads: threads).encoded() == ResultTables.pores([record]).encoded())
+        }
         let header = ResultTables.imageColumns
         let image = String(decoding: ResultTables.images([record]).encoded(), as: UTF8.self).split(separator: "\n")[1]
             .split(separator: ",", omittingEmptySubsequences: false).map(String.init)
