@@ -28,14 +28,21 @@ public func gaussianBlur<S: FixedWidthInteger & UnsignedInteger & Sendable>(_ im
     let bands = max(1, min(threads, h / 64))
     let out = [S](unsafeUninitializedCapacity: w * h) { target, count in
         image.samples.withUnsafeBufferPointer { source in
-            _ = parallelMap(bands, threads: bands) { b in
+            func smooth(_ rows: Range<Int>) {
                 separableGaussian(
-                    width: w, height: h, kernel: kernel, rows: b * h / bands ..< (b + 1) * h / bands,
+                    width: w, height: h, kernel: kernel, rows: rows,
                     load: { y, row in
                         let s = source.baseAddress! + y * w
                         for x in 0 ..< w { row[x] = Float(s[x]) }
                     },
                     store: { y, row in roundRow(row, into: target.baseAddress! + y * w, count: w) })
+            }
+            // One band is called directly: through `parallelMap`'s closure the row loads and
+            // stores were no longer inlined (20 % slower on one thread).
+            if bands == 1 {
+                smooth(0 ..< h)
+            } else {
+                _ = parallelMap(bands, threads: bands) { b in smooth(b * h / bands ..< (b + 1) * h / bands) }
             }
         }
         count = w * h
