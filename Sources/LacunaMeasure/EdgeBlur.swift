@@ -108,7 +108,7 @@ public func edgeBlurEstimate(of labels: LabelImage, regions: [RegionProperties],
     }
     guard profiles.count >= 3 else { return nil }
     let sigma = median(profiles.map(\.sigma))
-    let walls = median(profiles.map { $0.wallWidth ?? .infinity })
+    let walls = median(profiles.map(\.wallWidth))
     let discretisation = 5.0 / 12
     let total = max(sigma * sigma - discretisation, 0).squareRoot()
     let psf = max(sigma * sigma - discretisation - responseSigma * responseSigma, 0).squareRoot()
@@ -124,10 +124,10 @@ private func median(_ values: [Double]) -> Double {
 }
 
 /// One pore's contribution to `edgeBlurEstimate`: σ_r of its edge profile and the median width
-/// of the walls around it (nil: most rays meet no other pore within reach).
+/// of the walls around it (∞: most rays meet no other pore within reach).
 struct PoreEdgeProfile {
     var sigma: Double
-    var wallWidth: Double?
+    var wallWidth: Double
 }
 
 extension RayTracer {
@@ -147,16 +147,11 @@ extension RayTracer {
             return edge.crossed && edge.distance < exit ? edge.distance : nil
         }
         guard let sigma = innerLobeSigma(region: region, directions: directions, edges: edges) else { return nil }
-        var walls: [Double] = []
-        for (direction, edge) in zip(directions, edges) {
-            guard let edge else { continue }
-            walls.append(wallWidth(cx: cx, cy: cy, dx: direction.x, dy: direction.y, own: own, edge: edge,
-                                   farSide: farSide) ?? .infinity)
+        let walls = zip(directions, edges).compactMap { direction, edge in
+            edge.map { wallWidth(cx: cx, cy: cy, dx: direction.x, dy: direction.y, own: own, edge: $0,
+                                 farSide: farSide) ?? .infinity }
         }
-        walls.sort()
-        let wall = walls.isEmpty ? Double.infinity
-            : walls.count.isMultiple(of: 2) ? (walls[walls.count / 2 - 1] + walls[walls.count / 2]) / 2 : walls[walls.count / 2]
-        return PoreEdgeProfile(sigma: sigma, wallWidth: wall.isFinite ? wall : nil)
+        return PoreEdgeProfile(sigma: sigma, wallWidth: walls.isEmpty ? .infinity : median(walls))
     }
 
     /// σ_r of the summed inner profile: the distance from the edge to the response's inner
