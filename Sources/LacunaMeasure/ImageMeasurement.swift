@@ -39,6 +39,8 @@ public struct ImageMeasurement: Sendable, Equatable {
     public var analysedRegionSource: String = "frame"
     /// How pore outlines were located (areas and radii follow it).
     public var boundaryMethod: BoundaryMethod = .pixels
+    /// Which per-pore measurements were made (`--measure`).
+    public var measurementSet: MeasurementSet = .full
     /// The blur of the pores' edges (`edgeBlurEstimate`), when estimated.
     public var edgeBlur: EdgeBlurEstimate? = nil
 

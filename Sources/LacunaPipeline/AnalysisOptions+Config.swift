@@ -9,7 +9,7 @@ import LacunaSegmentation
 extension AnalysisOptions {
     /// Keys in the order `lacuna config --defaults` prints them.
     public static let configKeys = ["pores", "sigma", "min_area", "pixel_size", "max_pixels", "databar", "page",
-                                    "roi", "scale_bar_um", "colormap", "radius", "edge"] + segmentationKeys + networkConfigKeys
+                                    "roi", "scale_bar_um", "colormap", "radius", "edge", "measure"] + segmentationKeys + networkConfigKeys
         + boundaryConfigKeys
 
     /// The options as configuration values, one per key of `configKeys`.
@@ -25,6 +25,7 @@ extension AnalysisOptions {
             "roi": region.map { .string("\($0.x),\($0.y),\($0.width),\($0.height)") } ?? .null,
             "radius": .string(radiusDefinition.rawValue),
             "edge": .string(edgeHandling.rawValue),
+            "measure": .string(measure.rawValue),
         ]
         values.merge(networkConfigValues) { own, _ in own }
         switch databar {
@@ -118,6 +119,11 @@ extension AnalysisOptions {
                 throw invalid(EdgeHandling.allCases.map(\.rawValue).joined(separator: ", "))
             }
             edgeHandling = e
+        case "measure":
+            guard case let .string(s) = value, let m = MeasurementSet(rawValue: s) else {
+                throw invalid(MeasurementSet.allCases.map(\.rawValue).joined(separator: " or "))
+            }
+            measure = m
         default:
             if try setSegmentation(key, to: value) { return }
             if try setNetwork(key, to: value) { return }

@@ -69,6 +69,8 @@ public struct AnalysisOptions: Sendable, Equatable {
     /// How pore outlines are located for areas and radii (`--boundary`, default subpixel:
     /// docs/methods.md gives the accuracy of both on fresh synthetic images).
     public var boundary: BoundaryMethod = .subpixel
+    /// Which per-pore measurements are made (`--measure`, default full).
+    public var measure: MeasurementSet = .full
     /// Touching pores are split where the distance map has maxima of more than this dynamic, in
     /// px (`--split-tolerance`, default 1); `nil` keeps every 8-connected component whole.
     public var splitTolerance: Double? = 1.0
@@ -93,4 +95,15 @@ public struct AnalysisOptions: Sendable, Equatable {
     public var network = NetworkOptions()
 
     public init() {}
+
+    /// The first inconsistency between fields, or `nil`: the segmentation's, or a radius
+    /// definition that needs the shape descriptors `--measure basic` leaves out. Single fields
+    /// are range-checked when set (`set(_:to:)`).
+    public var inconsistency: String? {
+        if let problem = segmentation.inconsistency { return problem }
+        if measure == .basic && radiusDefinition != .equivalent {
+            return "--radius \(radiusDefinition.rawValue) needs the shape descriptors: use --measure full"
+        }
+        return nil
+    }
 }

@@ -10,16 +10,20 @@ import LacunaSegmentation
 /// measurements, the pore overlay, and the cell network with its overlay. `segmentAndMeasure`
 /// runs them side by side when the image may use two threads (`runBoth(parallel:_:_:thenEach:)`).
 extension ImageAnalyzer {
-    /// Shape descriptors, sub-pixel outlines, the image's statistics and quality flags (the
-    /// threshold-sensitivity pass is the caller's to add); `wholePores` the split's
-    /// distance-map numbers, which spare the shape descriptors a distance map per pore.
+    /// Shape descriptors (with `--measure full`), sub-pixel outlines, the image's statistics and
+    /// quality flags (the threshold-sensitivity pass is the caller's to add); `wholePores` the
+    /// split's distance-map numbers, which spare the shape descriptors a distance map per pore.
     func measuredPores<S: FixedWidthInteger & UnsignedInteger & Sendable>(
         _ pores: [RegionProperties], labels: LabelImage, grey: Image<S>, display: Image<UInt8>,
         context: FrameContext, threshold: Int,
         wholePores: WholePoreDistances?, region: (mask: Mask?, source: String), cutByRegion: [Bool]?
     ) -> ImageMeasurement {
         var pores = pores
-        for (i, shape) in measureShapes(of: labels, regions: pores, threads: threads, known: wholePores).enumerated() { pores[i].shape = shape }
+        if options.measure == .full {
+            for (i, shape) in measureShapes(of: labels, regions: pores, threads: threads, known: wholePores).enumerated() {
+                pores[i].shape = shape
+            }
+        }
         let edgeBlur = ImageAnalyzer.measuringEdges(&pores, labels: labels, grey: grey, cutByRegion: cutByRegion,
                                                     options: options, threads: threads)
         var measurement = ImageMeasurement(
@@ -32,6 +36,7 @@ extension ImageAnalyzer {
         measurement.analysedPixelCount = region.mask.map { $0.samples.count(where: { $0 }) }
         measurement.analysedRegionSource = region.source
         measurement.boundaryMethod = options.boundary
+        measurement.measurementSet = options.measure
         measurement.edgeBlur = edgeBlur
         return measurement
     }

@@ -52,8 +52,8 @@ extension ImageAnalyzer {
     /// The pores of a thresholded, hole-filled mask: opened and closed with discs when asked,
     /// limited to the analysed region, split at distance-map maxima (`splittingTouchingPores`)
     /// or labelled as 8-connected components. Small pores are still in (the caller drops them).
-    /// With the split, also the distance-map numbers of the pores it left whole, for the shape
-    /// descriptors (the caller may drop or renumber pores, not reshape them). The split uses up
+    /// With the split and `--measure full`, also the distance-map numbers of the pores it left
+    /// whole, for the shape descriptors (the caller may drop or renumber pores, not reshape them). The split uses up
     /// to `threads` threads (the same result for any number).
     static func poreComponents(of poreMask: Mask, analysed: Mask?, options: AnalysisOptions,
                                threads: Int = 1) -> (components: Components, distances: WholePoreDistances?) {
@@ -64,7 +64,8 @@ extension ImageAnalyzer {
             mask = Mask(width: mask.width, height: mask.height, samples: zip(mask.samples, analysed.samples).map { $0 && $1 })
         }
         guard let tolerance = options.splitTolerance else { return (labelComponents(of: mask, connectivity: .eight), nil) }
-        return splittingTouchingPores(mask, tolerance: tolerance, recordingDistances: true, threads: threads)
+        return splittingTouchingPores(mask, tolerance: tolerance, recordingDistances: options.measure == .full,
+                                      threads: threads)
     }
 
     /// Marks the pores with a pixel next to (4-neighbourhood) a pixel outside the analysed
@@ -103,11 +104,13 @@ extension ImageAnalyzer {
     /// σ = max(`blurSigma`, 1) px): the edges' blur (`edgeBlurEstimate`), returned, and with
     /// the sub-pixel boundary method each pore's `boundaryArea` (`subpixelBoundaryAreas`),
     /// except for pores the analysed region's edge cuts (`cutByRegion`, by label − 1): their
-    /// outline would run outside it.
+    /// outline would run outside it. With `--measure basic` and pixel outlines nothing needs
+    /// the response: `nil`, and no work.
     static func measuringEdges<S: FixedWidthInteger & UnsignedInteger & Sendable>(
         _ pores: inout [RegionProperties], labels: LabelImage, grey: Image<S>, cutByRegion: [Bool]?,
         options: AnalysisOptions, threads: Int
     ) -> EdgeBlurEstimate? {
+        if options.measure == .basic && options.boundary == .pixels { return nil }
         let sigma = max(options.blurSigma, 1)
         let response = plusEdgeResponse(grey, sigma: sigma)
         if options.boundary == .subpixel {

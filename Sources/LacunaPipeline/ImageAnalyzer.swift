@@ -231,9 +231,7 @@ public struct ImageAnalyzer: Sendable {
             AfterPart.overlay(poreOverlay(display: display, labels: labels, touchesBorder: pores.map(\.touchesBorder), mask: mask,
                                  analysed: region.mask, excludedBySize: found - keptBySize,
                                  calibration: context.calibration))
-        }, {
-            AfterPart.sensitivity(sensitivity())
-        }])
+        }] + (sensitivity.map { pass in [{ AfterPart.sensitivity(pass()) }] } ?? []))
         var measurement = measured
         var overlay: (image: Image<UInt8>, encoded: EncodedOverlay?)? = nil
         for extra in extras {
@@ -257,14 +255,15 @@ public struct ImageAnalyzer: Sendable {
     }
 
     /// The recorded threshold level, the hole-filled pore mask and the threshold-sensitivity
-    /// pass. On one thread the pass runs now, so the smoothed frame is freed before the pores
-    /// are labelled (a full frame less at the peak); on more it is left to run beside the shape
-    /// measurements.
+    /// pass (`nil` with `--measure basic`). On one thread the pass runs now, so the smoothed
+    /// frame is freed before the pores are labelled (a full frame less at the peak); on more it
+    /// is left to run beside the shape measurements.
     private func thresholded<S: FixedWidthInteger & UnsignedInteger & Sendable>(
         _ grey: Image<S>
-    ) throws(AnalysisError) -> (threshold: Int, mask: Mask, sensitivity: () -> ThresholdSensitivity) {
+    ) throws(AnalysisError) -> (threshold: Int, mask: Mask, sensitivity: (() -> ThresholdSensitivity)?) {
         let segmenter = try ImageAnalyzer.segmenter(for: grey, options: options, threads: threads)
         let mask = fillingHoles(in: segmenter.mask(0))
+        if options.measure == .basic { return (segmenter.threshold, mask, nil) }
         let options = options, width = grey.width, height = grey.height
         let pass = {
             ImageAnalyzer.thresholdSensitivity(width: width, height: height, step: segmenter.step, options: options,

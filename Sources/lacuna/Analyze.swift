@@ -11,6 +11,7 @@ extension ColorMap: ExpressibleByArgument {}
 extension RadiusDefinition: ExpressibleByArgument {}
 extension EdgeHandling: ExpressibleByArgument {}
 extension BoundaryMethod: ExpressibleByArgument {}
+extension MeasurementSet: ExpressibleByArgument {}
 
 /// `lacuna analyze [FILE...] [--manifest CSV] --out DIR …`
 struct Analyze: AsyncParsableCommand {
@@ -64,6 +65,9 @@ struct Analyze: AsyncParsableCommand {
 
     @Option(name: .long, help: "Pore outlines for areas and radii: subpixel (edge zero crossings) or pixels (thresholded pixel count).")
     var boundary: BoundaryMethod = .subpixel
+
+    @Option(name: .long, help: "Per-pore measurements: full (shape descriptors, threshold sensitivity, edge blur) or basic (sizes, perimeters, porosity, cells).")
+    var measure: MeasurementSet = .full
 
     @Option(name: .long, help: "Split touching pores at distance-map maxima of more than this dynamic in px, or 'none'.")
     var splitTolerance: String = "1"
@@ -267,6 +271,7 @@ struct Analyze: AsyncParsableCommand {
         options.radiusDefinition = radius
         options.edgeHandling = edge
         options.boundary = boundary
+        options.measure = measure
         options.splitTolerance = try splitToleranceOption()
         options.openingRadius = open
         options.closingRadius = close
@@ -282,7 +287,7 @@ struct Analyze: AsyncParsableCommand {
             printError("error: \(error.message)")
             throw ExitCode(ExitStatus.usage)
         }
-        if let problem = options.segmentation.inconsistency {
+        if let problem = options.inconsistency {
             printError("error: \(problem)")
             throw ExitCode(ExitStatus.usage)
         }

@@ -191,13 +191,15 @@ struct BatchProvenanceTests {
             colormap: jet
             radius: feret
             edge: weight
+            measure: basic
             """, path: "c")
         options = try ConfigFile.apply(changed, to: options)
         #expect(options.polarity == .bright && options.blurSigma == 2 && options.minimumPoreArea == 5)
         #expect(options.pixelSizeOverride == 0.01 && options.maxPixels == 1000 && options.databar == .rows(12))
         #expect(options.pages == .all && options.region == AnalysisOptions.Region(x: 1, y: 2, width: 3, height: 4))
         #expect(options.scaleBarMicrometres == 10 && options.colorMap == .jet)
-        #expect(options.radiusDefinition == .feret && options.edgeHandling == .weight)
+        #expect(options.radiusDefinition == .feret && options.edgeHandling == .weight && options.measure == .basic)
+        #expect(options.inconsistency == "--radius feret needs the shape descriptors: use --measure full")
         // What run.json records reads back into the same options.
         var again = AnalysisOptions()
         for (key, value) in options.configValues { try again.set(key, to: value) }
@@ -209,6 +211,7 @@ struct BatchProvenanceTests {
         ("sigma: fast", ConfigError.invalidValue(key: "sigma", value: "fast", expected: "a number")),
         ("min_area: 2.5", ConfigError.invalidValue(key: "min_area", value: "2.5", expected: "an integer ≥ 1")),
         ("databar: \"12\"", ConfigError.invalidValue(key: "databar", value: "12", expected: "auto, none or a number of rows")),
+        ("measure: quick", ConfigError.invalidValue(key: "measure", value: "quick", expected: "full or basic")),
     ])
     func configErrors(text: String, error: ConfigError) throws {
         let pairs = try ConfigFile.parse(text, path: "c")

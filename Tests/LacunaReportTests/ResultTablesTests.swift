@@ -45,7 +45,7 @@ struct ResultTablesTests {
         // = 0.002 µm⁻², 1/2000 px⁻²; no grey-level checks; 1 of 2 pores at the edge (0.5 > 0.3)
         // and 1 < 20 pores raise border_pores and few_pores; analysed area 40 · 50 = 2000 px =
         // 500 µm², the whole frame, pixel areas (boundary_area_px empty in pores.csv).
-        #expect(lines[1] == "\"a,b.tif\",ok,,2,0.5,fei,7,40,50,99,2,0.052000,2.82095,2.82095,,1,0.5,5.6419,5.6419,,metadata,0,0,,1,equivalent,exclude,1,1,5.6419,5.6419,5.6419,5.6419,5.6419,1.73022,0,2.82095,2.82095,2.82095,2.82095,2.82095,1.03707,0.002,0.0005,,,0.5,,,,,,few_pores;border_pores,,,,," + Self.noNetwork + ",2000,500,frame,pixels")
+        #expect(lines[1] == "\"a,b.tif\",ok,,2,0.5,fei,7,40,50,99,2,0.052000,2.82095,2.82095,,1,0.5,5.6419,5.6419,,metadata,0,0,,1,equivalent,exclude,1,1,5.6419,5.6419,5.6419,5.6419,5.6419,1.73022,0,2.82095,2.82095,2.82095,2.82095,2.82095,1.03707,0.002,0.0005,,,0.5,,,,,,few_pores;border_pores,,,,," + Self.noNetwork + ",2000,500,frame,pixels,full")
         #expect(lines[2] == "bad.png,error,truncated PNG file: x" + String(repeating: ",", count: 21) + ",1"
                 + String(repeating: ",", count: ResultTables.imageColumns.count - 25))
         let pores = String(decoding: ResultTables.pores(records).encoded(), as: UTF8.self).split(separator: "\n")
@@ -62,7 +62,7 @@ struct ResultTablesTests {
         let records = [ImageRecord(image: "u.png", currentDensity: nil, outcome: .measured(m))]
         let row = String(decoding: ResultTables.images(records).encoded(), as: UTF8.self).split(separator: "\n")[1]
         #expect(row == "u.png,ok,,,,none,7,40,50,99,2,0.052000,,,,1,,5.6419,5.6419,,metadata,0,0,,1"
-            + ",equivalent,exclude,1,1,5.6419,5.6419,5.6419,5.6419,5.6419,1.73022,0,,,,,,,,0.0005,,,0.5,,,,,,few_pores;border_pores,,,,," + Self.noNetwork + ",2000,,frame,pixels")
+            + ",equivalent,exclude,1,1,5.6419,5.6419,5.6419,5.6419,5.6419,1.73022,0,,,,,,,,0.0005,,,0.5,,,,,,few_pores;border_pores,,,,," + Self.noNetwork + ",2000,,frame,pixels,full")
         let pore = String(decoding: ResultTables.pores(records).encoded(), as: UTF8.self).split(separator: "\n")[2]
         #expect(pore == "u.png,2,,,,,,false,100,5.6419,36,15,25,10,20,10,10,1,,,,,,,,,,,,,,,,,,5.6419,,1,,")
     }
@@ -76,7 +76,7 @@ struct ResultTablesTests {
         let records = [ImageRecord(image: "r", currentDensity: nil, outcome: .measured(m))]
         let image = String(decoding: ResultTables.images(records).encoded(), as: UTF8.self).split(separator: "\n")[1]
         #expect(image == "r,ok,,,0.5,scale_bar,7,40,50,99,2,0.052000,2.82095,2.82095,,1,0.5,5.6419,5.6419,,metadata,100,10,first; second,1"
-                + ",equivalent,exclude,1,1,5.6419,5.6419,5.6419,5.6419,5.6419,1.73022,0,2.82095,2.82095,2.82095,2.82095,2.82095,1.03707,0.002,0.0005,,,0.5,,,,,,few_pores;border_pores,,,,," + Self.noNetwork + ",2000,500,frame,pixels")
+                + ",equivalent,exclude,1,1,5.6419,5.6419,5.6419,5.6419,5.6419,1.73022,0,2.82095,2.82095,2.82095,2.82095,2.82095,1.03707,0.002,0.0005,,,0.5,,,,,,few_pores;border_pores,,,,," + Self.noNetwork + ",2000,500,frame,pixels,full")
         let pore = String(decoding: ResultTables.pores(records).encoded(), as: UTF8.self).split(separator: "\n")[2]
         // Centroid (15 + 100, 25 + 10) px → (57.5, 17.5) µm; bounding box moves with it.
         #expect(pore == "r,2,25,2.82095,18,57.5,17.5,false,100,5.6419,36,115,35,110,30,10,10,1,,,,,,,,,,,,,,,,,,5.6419,2.82095,1,,")
