@@ -86,7 +86,7 @@ let package = Package(
                     dependencies: ["LacunaNetwork", "LacunaSegmentation", "LacunaSynth", "LacunaTestSupport"],
                     swiftSettings: strict),
         .testTarget(name: "LacunaFitTests", dependencies: ["LacunaFit"], swiftSettings: strict),
-        .testTarget(name: "LacunaReportTests", dependencies: ["LacunaReport", "LacunaNetwork", "LacunaSynth", "LacunaTestSupport"],
+        .testTarget(name: "LacunaReportTests", dependencies: ["LacunaReport", "LacunaNetwork", "LacunaSegmentation", "LacunaSynth", "LacunaTestSupport"],
                     swiftSettings: strict),
         .testTarget(name: "LacunaSynthTests",
                     dependencies: ["LacunaSynth", "LacunaIO", "LacunaTestSupport"], swiftSettings: strict),

@@ -1,24 +1,89 @@
 import Dispatch
 import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Runs `first` and `second` and returns both results: at the same time on two threads when
 /// `parallel`, else one after the other. Each closure must only touch its own state.
+///
+/// `second` runs on a thread of its own (POSIX), not a Dispatch worker: Dispatch runs a
+/// `concurrentPerform` nested in another one serially, so `parallelMap` inside either closure
+/// would lose its threads; on a plain thread it keeps them, and a closure that finishes early
+/// leaves its core to the other closure's `parallelMap`.
 public func runBoth<A, B>(parallel: Bool, _ first: () -> A, _ second: () -> B) -> (A, B) {
     guard parallel else {
         let a = first()
         return (a, second())
     }
-    return withoutActuallyEscaping(first) { first in
-        withoutActuallyEscaping(second) { second in
-            nonisolated(unsafe) let first = first, second = second
-            let a = ResultSlot<A>(), b = ResultSlot<B>()
-            DispatchQueue.concurrentPerform(iterations: 2) { k in
-                if k == 0 { a.value = first() } else { b.value = second() }
-            }
-            guard let resultA = a.value, let resultB = b.value else { preconditionFailure("a parallel branch did not finish") }
-            return (resultA, resultB)
+    return withoutActuallyEscaping(second) { second in
+        let task = ThreadTask(second)
+        guard let thread = task.start() else {
+            // No thread to be had (resource limits): the same work, one after the other.
+            let a = first()
+            return (a, task.runHere())
         }
+        let a = first()
+        return (a, task.join(thread))
     }
+}
+
+/// A closure run once on a POSIX thread of its own; `join` returns its result after the thread
+/// has exited, so nothing of the thread outlives the call that started it.
+private final class ThreadTask<T>: ThreadBody, @unchecked Sendable {
+    private var work: (() -> T)?
+    private var result: T?
+
+    init(_ work: @escaping () -> T) { self.work = work }
+
+    override func run() {
+        result = work!()
+        work = nil
+    }
+
+    /// Runs the work on the calling thread instead.
+    func runHere() -> T {
+        run()
+        return take()
+    }
+
+    /// Waits for `thread` to exit and returns the work's result.
+    func join(_ thread: pthread_t) -> T {
+        pthread_join(thread, nil)
+        return take()
+    }
+
+    private func take() -> T {
+        guard let value = result else { preconditionFailure("a parallel branch did not finish") }
+        result = nil
+        return value
+    }
+}
+
+/// What a POSIX thread started by `start()` runs (`threadEntry`).
+private class ThreadBody: @unchecked Sendable {
+    func run() {}
+
+    /// A new thread running `run()`, or `nil` when none can be created.
+    final func start() -> pthread_t? {
+        var thread = pthread_t()
+        let context = Unmanaged.passRetained(self).toOpaque()
+        guard pthread_create(&thread, nil, threadEntry, context) == 0 else {
+            Unmanaged<ThreadBody>.fromOpaque(context).release()
+            return nil
+        }
+        return thread
+    }
+}
+
+/// The entry point of `ThreadBody.start()`'s threads: runs the body and releases it.
+private func threadEntry(_ context: UnsafeMutableRawPointer?) -> UnsafeMutableRawPointer? {
+    Unmanaged<ThreadBody>.fromOpaque(context!).takeRetainedValue().run()
+    return nil
 }
 
 /// Runs `first` and `second` side by side when `parallel`; each of the two threads, once its
@@ -82,9 +147,4 @@ public func parallelMap<T>(_ count: Int, threads: Int, _ transform: (Int) -> T) 
             initialized = count
         }
     }
-}
-
-/// One thread's result, written once by that thread and read after it has joined.
-private final class ResultSlot<T>: @unchecked Sendable {
-    var value: T?
 }

@@ -32,11 +32,12 @@ public struct CellNetwork: Sendable {
 
     /// The same with the squared distances to the pores (required when `pores` is given) in any
     /// integer type (`.max`: no pore), and `poreRegions` = `measureRegions(of: pores, count:
-    /// count)` when the caller has measured them already.
+    /// count)` when the caller has measured them already. The pores' corners are found on up to
+    /// `threads` threads (the same result for any number).
     public init<D: FixedWidthInteger & Sendable>(
         labels: LabelImage, count: Int, field: Mask?, rule: AdjacencyRule, pores: LabelImage?,
         cornerTolerance: (Double) -> Double = CellNetwork.cornerTolerance(radius:), poreDistances: Image<D>?,
-        poreRegions: [RegionProperties]? = nil
+        poreRegions: [RegionProperties]? = nil, threads: Int = 1
     ) {
         self.labels = labels
         self.rule = rule
@@ -52,18 +53,18 @@ public struct CellNetwork: Sendable {
         }
         let atFieldEdge = CellNetwork.labelsAtFieldEdge(labels, field: field, count: count)
         let open = poreDistances.map { cellsOpenToUnseenPores(labels, count: count, field: field, poreDistances: $0) }
+        let corners: [Int?] = parallelMap(poreRegions?.count ?? 0, threads: threads) { k in
+            guard let pores, let p = poreRegions?[k], p.area > 0 else { return nil }
+            return polygonCorners(of: p, in: pores, tolerance: cornerTolerance(p.equivalentRadius))
+        }
         cells = regions.filter { $0.area > 0 }.map { region in
             let pore = poreRegions.map { $0[region.label - 1] }
-            let corners = pore.flatMap { p -> Int? in
-                guard let pores, p.area > 0 else { return nil }
-                return polygonCorners(of: p, in: pores, tolerance: cornerTolerance(p.equivalentRadius))
-            }
             return NetworkCell(
                 label: region.label, pore: pore.flatMap { $0.area > 0 ? $0.label : nil }, area: region.area,
                 perimeter: region.perimeter, centroidX: region.centroidX, centroidY: region.centroidY,
                 neighbours: neighbours[region.label].sorted(),
                 touchesBorder: region.touchesBorder || atFieldEdge[region.label] || open?[region.label] == true,
-                corners: corners)
+                corners: pore == nil ? nil : corners[region.label - 1])
         }
     }
 

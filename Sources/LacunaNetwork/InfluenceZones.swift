@@ -103,9 +103,9 @@ private func labelFramework<D: FixedWidthInteger>(_ labels: UnsafeMutableBufferP
 }
 
 /// The exact squared distance of every pixel to the nearest pore pixel (0 on pores,
-/// `Int32.max` when there is no pore).
-public func squaredDistanceToPores(_ pores: LabelImage) -> Image<Int32> {
-    squaredDistanceMap(of: pores.map { $0 == 0 }, outsideIsBackground: false)
+/// `Int32.max` when there is no pore), on up to `threads` threads.
+public func squaredDistanceToPores(_ pores: LabelImage, threads: Int = 1) -> Image<Int32> {
+    squaredDistanceMap(of: pores.map { $0 == 0 }, outsideIsBackground: false, threads: threads)
 }
 
 /// `squared` in 16 bits (`Int32.max` becomes `UInt16.max`) when every finite value is below

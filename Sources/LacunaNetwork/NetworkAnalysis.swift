@@ -47,24 +47,32 @@ public struct NetworkAnalysis: Sendable {
     ///   - grey: the frame's grey levels (any scale) with walls bright, used by the ridge method.
     ///   - field: the analysed pixels (`nil`: all).
     ///   - poreRegions: `measureRegions(of: pores, count: poreCount)`, when the caller has them.
+    ///   - threads: threads it may use (the distance map by bands, the cells beside the walls,
+    ///     the pores' corners); the result is the same for any number.
     /// - Returns: `nil` when `options.method` is `none`.
     public init?(pores: LabelImage, poreCount: Int, grey: () -> Image<Float>, field: Mask? = nil,
-                 options: NetworkOptions, poreRegions: [RegionProperties]? = nil) {
+                 options: NetworkOptions, poreRegions: [RegionProperties]? = nil, threads: Int = 1) {
         // One distance map to the pores serves the zones, the guard rule and the walls; in 16
         // bits when it fits (it does unless walls are over 255 px thick).
-        var wide = options.method == .none ? nil : squaredDistanceToPores(pores)
+        var wide = options.method == .none ? nil : squaredDistanceToPores(pores, threads: threads)
         let narrow = wide.flatMap(narrowedPoreDistances)
         if narrow != nil { wide = nil }
         func byPores<D: FixedWidthInteger & Sendable>(_ toPore: Image<D>) -> (CellNetwork, FrameworkStatistics) {
             let cells = influenceZones(of: pores, field: field, poreDistances: toPore)
-            return (CellNetwork(labels: cells, count: poreCount, field: field, rule: options.adjacency(for: .pores),
-                                pores: pores, poreDistances: toPore, poreRegions: poreRegions),
-                    FrameworkStatistics(cells: cells, pores: pores, field: field, poreDistances: toPore))
+            return runBoth(parallel: threads > 1, {
+                CellNetwork(labels: cells, count: poreCount, field: field, rule: options.adjacency(for: .pores),
+                            pores: pores, poreDistances: toPore, poreRegions: poreRegions, threads: threads)
+            }, {
+                FrameworkStatistics(cells: cells, pores: pores, field: field, poreDistances: toPore)
+            })
         }
         func byRidges<D: FixedWidthInteger & Sendable>(_ toPore: Image<D>) -> (CellNetwork, FrameworkStatistics) {
             let (cells, count) = ridgeCells(grey(), options: options.ridges, field: field)
-            return (CellNetwork(labels: cells, count: count, field: field, rule: options.adjacency(for: .ridges)),
-                    FrameworkStatistics(cells: cells, pores: pores, field: field, poreDistances: toPore))
+            return runBoth(parallel: threads > 1, {
+                CellNetwork(labels: cells, count: count, field: field, rule: options.adjacency(for: .ridges))
+            }, {
+                FrameworkStatistics(cells: cells, pores: pores, field: field, poreDistances: toPore)
+            })
         }
         func byPores() -> (CellNetwork, FrameworkStatistics) {
             if let narrow { return byPores(narrow) }

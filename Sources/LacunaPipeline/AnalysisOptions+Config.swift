@@ -9,7 +9,7 @@ import LacunaSegmentation
 extension AnalysisOptions {
     /// Keys in the order `lacuna config --defaults` prints them.
     public static let configKeys = ["pores", "sigma", "min_area", "pixel_size", "max_pixels", "databar", "page",
-                                    "roi", "scale_bar_um", "colormap", "radius", "edge", "measure"] + segmentationKeys + networkConfigKeys
+                                    "roi", "scale_bar_um", "colormap", "radius", "edge", "measure", "overlays"] + segmentationKeys + networkConfigKeys
         + boundaryConfigKeys
 
     /// The options as configuration values, one per key of `configKeys`.
@@ -26,6 +26,7 @@ extension AnalysisOptions {
             "radius": .string(radiusDefinition.rawValue),
             "edge": .string(edgeHandling.rawValue),
             "measure": .string(measure.rawValue),
+            "overlays": .string(overlays.rawValue),
         ]
         values.merge(networkConfigValues) { own, _ in own }
         switch databar {
@@ -124,6 +125,11 @@ extension AnalysisOptions {
                 throw invalid(MeasurementSet.allCases.map(\.rawValue).joined(separator: " or "))
             }
             measure = m
+        case "overlays":
+            guard case let .string(s) = value, let o = OverlaySet(rawValue: s) else {
+                throw invalid(OverlaySet.allCases.map(\.rawValue).joined(separator: " or "))
+            }
+            overlays = o
         default:
             if try setSegmentation(key, to: value) { return }
             if try setNetwork(key, to: value) { return }

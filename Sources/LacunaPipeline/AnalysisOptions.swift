@@ -71,6 +71,8 @@ public struct AnalysisOptions: Sendable, Equatable {
     public var boundary: BoundaryMethod = .subpixel
     /// Which per-pore measurements are made (`--measure`, default full).
     public var measure: MeasurementSet = .full
+    /// Which overlays are written (`--overlays`, default all).
+    public var overlays: OverlaySet = .all
     /// Touching pores are split where the distance map has maxima of more than this dynamic, in
     /// px (`--split-tolerance`, default 1); `nil` keeps every 8-connected component whole.
     public var splitTolerance: Double? = 1.0

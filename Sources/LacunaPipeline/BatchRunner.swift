@@ -216,6 +216,9 @@ public struct BatchRunner: Sendable {
             }
             if let cellsPNG = analyzed.cellOverlayPNG {
                 try AtomicFile.write(try cellsPNG.get(), to: InputWorker.cellOverlayPath(path))
+            } else {
+                // A cell overlay left by an earlier run into the same folder does not belong to this one.
+                try? FileManager.default.removeItem(atPath: InputWorker.cellOverlayPath(path))
             }
             var measured = record(.measured(analyzed.measurement))
             measured.network = analyzed.network

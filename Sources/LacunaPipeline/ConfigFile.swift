@@ -82,6 +82,7 @@ public enum ConfigFile {
         "colormap": "invert colour-mapped RGB images through jet, viridis, magma, inferno, plasma, hot or gray; null for grey",
         "radius": "radius of the per-image distribution statistics: equivalent, inscribed, feret, min-feret, local-thickness",
         "edge": "pores touching the frame edge in those statistics: exclude, weight (Miles–Lantuéjoul), include",
+        "overlays": "all (the pore overlay and the cell overlay) or pores (the pore overlay only)",
         "measure": "full (shape descriptors, threshold sensitivity, edge blur) or basic (sizes, perimeters, porosity, cells)",
     ]
 

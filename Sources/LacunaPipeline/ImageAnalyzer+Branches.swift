@@ -64,19 +64,20 @@ extension ImageAnalyzer {
         return (Image(width: 0, height: 0, channels: 3, samples: []), EncodedOverlay(png: png, thumbnail: thumbnail))
     }
 
-    /// The cell network of the pores (`nil` with `--cells none`) and its overlay as a PNG;
-    /// `poreRegions` are the pores' `measureRegions`.
+    /// The cell network of the pores (`nil` with `--cells none`) and its overlay as a PNG (`nil`
+    /// with `--overlays pores`); `poreRegions` are the pores' `measureRegions`.
     func cellNetwork<S: FixedWidthInteger & UnsignedInteger & Sendable>(
         labels: LabelImage, poreCount: Int, poreRegions: [RegionProperties], grey: Image<S>, display: Image<UInt8>,
         field: Mask?,
         calibration: Calibration
-    ) -> (network: NetworkSummary, overlayPNG: Result<Data, ImageIOError>)? {
+    ) -> (network: NetworkSummary, overlayPNG: Result<Data, ImageIOError>?)? {
         let options = options
         guard let network = NetworkAnalysis(
             pores: labels, poreCount: poreCount,
             grey: { ImageAnalyzer.wallsBright(gaussianBlur(grey, sigma: options.blurSigma), polarity: options.polarity) },
-            field: field, options: options.network, poreRegions: poreRegions) else { return nil }
-        var image = CellOverlay.render(grey: display, network: network.network, pores: labels)
+            field: field, options: options.network, poreRegions: poreRegions, threads: threads) else { return nil }
+        if options.overlays == .pores { return (NetworkSummary(network), nil) }
+        var image = CellOverlay.render(grey: display, network: network.network, pores: labels, threads: threads)
         OverlayAnnotations.annotate(&image, legend: CellOverlay.legend(for: network.network.cells), calibration: calibration)
         let summary = NetworkSummary(network)
         _ = consume network // the cell labels go before the overlay is encoded

@@ -71,7 +71,8 @@ struct InputWorker: Sendable {
             pages = records.map(RunLog.Page.init)
             // A run that hit its time limit depends on the machine's speed: never reused.
             if let key, !(deadline?.hasPassed ?? false) {
-                let overlays = InputWorker.outputFiles(records: records, overlayPath: overlayPath, maskFolder: maskFolder)
+                let overlays = InputWorker.outputFiles(records: records, overlayPath: overlayPath, maskFolder: maskFolder,
+                                                       cellOverlays: analyzer.options.overlays == .all)
                 cache.store(rows, pages: pages, key: key, overlays: overlays, threads: analyzer.threads)
             }
         }
@@ -104,12 +105,14 @@ struct InputWorker: Sendable {
     }
 
     /// The files the analysed pages of one input wrote, in a fixed order: each page's overlay,
-    /// its cell overlay when the network was analysed, and its masks.
-    static func outputFiles(records: [ImageRecord], overlayPath: String, maskFolder: String?) -> [String] {
+    /// its cell overlay when the network was analysed and `cellOverlays` (`--overlays all`), and
+    /// its masks.
+    static func outputFiles(records: [ImageRecord], overlayPath: String, maskFolder: String?,
+                            cellOverlays: Bool = true) -> [String] {
         var files: [String] = []
         for (record, path) in zip(records, overlayPaths(overlayPath, records: records)) where record.measurement != nil {
             files.append(path)
-            if record.network != nil { files.append(cellOverlayPath(path)) }
+            if record.network != nil && cellOverlays { files.append(cellOverlayPath(path)) }
             files += maskPaths(forOverlay: path, maskFolder: maskFolder)
         }
         return files

@@ -41,8 +41,10 @@ public enum CellOverlay {
     }
 
     /// An RGB image of `grey` (one channel, frame size) with the cells of `network` tinted and
-    /// outlined and the outlines of `pores` (labels, 0 = framework; `nil`: none) drawn white.
-    public static func render(grey: Image<UInt8>, network: CellNetwork, pores: LabelImage?) -> Image<UInt8> {
+    /// outlined and the outlines of `pores` (labels, 0 = framework; `nil`: none) drawn white;
+    /// bands of rows drawn by up to `threads` threads (the same image for any number).
+    public static func render(grey: Image<UInt8>, network: CellNetwork, pores: LabelImage?,
+                              threads: Int = 1) -> Image<UInt8> {
         let cells = network.labels
         precondition(grey.channels == 1 && grey.width == cells.width && grey.height == cells.height,
                      "cell overlay needs a grey image the size of the cell labels")
@@ -79,25 +81,37 @@ public enum CellOverlay {
                     outlines.withUnsafeBufferPointer { p in
                         tintIndex.withUnsafeBufferPointer { tintIndex in
                             tinted.withUnsafeBufferPointer { tinted in
-                                for y in 0 ..< h {
-                                    let up = y > 0 ? -w : 0, down = y + 1 < h ? w : 0
-                                    for x in 0 ..< w {
-                                        let i = y * w + x
-                                        let left = x > 0 ? -1 : 0, right = x + 1 < w ? 1 : 0
-                                        var out = (g[i], g[i], g[i])
-                                        let k = tintIndex[Int(c[i])]
-                                        if k >= 0 {
-                                            let base = (k * 256 + Int(g[i])) * 3
-                                            out = (tinted[base], tinted[base + 1], tinted[base + 2])
+                                nonisolated(unsafe) let c = c, g = g, p = p, tintIndex = tintIndex, tinted = tinted
+                                nonisolated(unsafe) let rgb = rgb
+                                func draw(_ rows: Range<Int>) {
+                                    for y in rows {
+                                        let up = y > 0 ? -w : 0, down = y + 1 < h ? w : 0
+                                        for x in 0 ..< w {
+                                            let i = y * w + x
+                                            let left = x > 0 ? -1 : 0, right = x + 1 < w ? 1 : 0
+                                            var out = (g[i], g[i], g[i])
+                                            let k = tintIndex[Int(c[i])]
+                                            if k >= 0 {
+                                                let base = (k * 256 + Int(g[i])) * 3
+                                                out = (tinted[base], tinted[base + 1], tinted[base + 2])
+                                            }
+                                            if differs(c, i, left, right, up, down) { out = (0, 0, 0) }
+                                            if !p.isEmpty, p[i] != 0, differs(p, i, left, right, up, down) {
+                                                out = (255, 255, 255)
+                                            }
+                                            rgb[3 * i] = out.0
+                                            rgb[3 * i + 1] = out.1
+                                            rgb[3 * i + 2] = out.2
                                         }
-                                        if differs(c, i, left, right, up, down) { out = (0, 0, 0) }
-                                        if !p.isEmpty, p[i] != 0, differs(p, i, left, right, up, down) {
-                                            out = (255, 255, 255)
-                                        }
-                                        rgb[3 * i] = out.0
-                                        rgb[3 * i + 1] = out.1
-                                        rgb[3 * i + 2] = out.2
                                     }
+                                }
+                                // One band is drawn directly: through parallelMap's closure the
+                                // loop's loads and stores are not inlined.
+                                let bands = max(1, min(threads, h / 64))
+                                if bands == 1 {
+                                    draw(0 ..< h)
+                                } else {
+                                    _ = parallelMap(bands, threads: bands) { b in draw(b * h / bands ..< (b + 1) * h / bands) }
                                 }
                             }
                         }

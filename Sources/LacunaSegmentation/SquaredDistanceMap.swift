@@ -14,8 +14,9 @@ import LacunaImage
 /// Complexity O(width·height); no per-pixel allocation.
 ///
 /// Squared distances fit in `Int32` for frames up to 32 767 pixels on each side, or up to
-/// 65 534 on the shorter side with `outsideIsBackground`.
-public func squaredDistanceMap(of mask: Mask, outsideIsBackground: Bool = true) -> Image<Int32> {
+/// 65 534 on the shorter side with `outsideIsBackground`. Up to `threads` threads take bands of
+/// columns in the first phase and bands of rows in the second (the same values for any number).
+public func squaredDistanceMap(of mask: Mask, outsideIsBackground: Bool = true, threads: Int = 1) -> Image<Int32> {
     precondition(mask.channels == 1, "the distance transform needs one channel, got \(mask.channels)")
     let w = mask.width, h = mask.height
     precondition(outsideIsBackground ? min(w, h) < 65_534 : max(w, h) < 32_767,
@@ -23,31 +24,42 @@ public func squaredDistanceMap(of mask: Mask, outsideIsBackground: Bool = true) 
     var g = [Int32](repeating: 0, count: w * h)
     guard w > 0, h > 0 else { return Image(width: w, height: h, samples: g) }
     let far = Int32(w + h)
+    // Bands of at least 256 columns and 64 rows: fewer would not repay the threads.
+    let columnBands = max(1, min(threads, w / 256)), rowBands = max(1, min(threads, h / 64))
     mask.samples.withUnsafeBufferPointer { m in
         g.withUnsafeMutableBufferPointer { g in
-            columnDistances(m, into: g, width: w, height: h, padded: outsideIsBackground, far: far)
-            var rows = EnvelopeRow(width: w, padded: outsideIsBackground, far: Int(far))
-            for y in 0 ..< h { rows.transform(UnsafeMutableBufferPointer(rebasing: g[y * w ..< (y + 1) * w])) }
+            nonisolated(unsafe) let m = m, g = g
+            _ = parallelMap(columnBands, threads: columnBands) { b in
+                columnDistances(m, into: g, columns: b * w / columnBands ..< (b + 1) * w / columnBands, width: w,
+                                height: h, padded: outsideIsBackground, far: far)
+            }
+            _ = parallelMap(rowBands, threads: rowBands) { b in
+                var rows = EnvelopeRow(width: w, padded: outsideIsBackground, far: Int(far))
+                for y in b * h / rowBands ..< (b + 1) * h / rowBands {
+                    rows.transform(UnsafeMutableBufferPointer(rebasing: g[y * w ..< (y + 1) * w]))
+                }
+            }
         }
     }
     return Image(width: w, height: h, samples: g)
 }
 
-/// g(x, y): distance to the nearest background pixel in column x (rows −1 and h counting as
-/// background when `padded`), at most `far`. A top-down and a bottom-up sweep over whole rows.
+/// g(x, y) for the columns `columns`: distance to the nearest background pixel in column x
+/// (rows −1 and h counting as background when `padded`), at most `far`. A top-down and a
+/// bottom-up sweep over the band's part of each row.
 private func columnDistances(_ m: UnsafeBufferPointer<Bool>, into g: UnsafeMutableBufferPointer<Int32>,
-                             width w: Int, height h: Int, padded: Bool, far: Int32) {
-    for x in 0 ..< w { g[x] = m[x] ? (padded ? 1 : far) : 0 }
+                             columns: Range<Int>, width w: Int, height h: Int, padded: Bool, far: Int32) {
+    for x in columns { g[x] = m[x] ? (padded ? 1 : far) : 0 }
     for y in 1 ..< h {
         let row = y * w, above = row - w
-        for x in 0 ..< w { g[row + x] = m[row + x] ? min(g[above + x] + 1, far) : 0 }
+        for x in columns { g[row + x] = m[row + x] ? min(g[above + x] + 1, far) : 0 }
     }
     let last = (h - 1) * w
-    if padded { for x in 0 ..< w where g[last + x] > 1 { g[last + x] = 1 } }
+    if padded { for x in columns where g[last + x] > 1 { g[last + x] = 1 } }
     var y = h - 2
     while y >= 0 {
         let row = y * w, below = row + w
-        for x in 0 ..< w {
+        for x in columns {
             let fromBelow = g[below + x] + 1
             if fromBelow < g[row + x] { g[row + x] = fromBelow }
         }

@@ -12,6 +12,7 @@ extension RadiusDefinition: ExpressibleByArgument {}
 extension EdgeHandling: ExpressibleByArgument {}
 extension BoundaryMethod: ExpressibleByArgument {}
 extension MeasurementSet: ExpressibleByArgument {}
+extension OverlaySet: ExpressibleByArgument {}
 
 /// `lacuna analyze [FILE...] [--manifest CSV] --out DIR …`
 struct Analyze: AsyncParsableCommand {
@@ -68,6 +69,9 @@ struct Analyze: AsyncParsableCommand {
 
     @Option(name: .long, help: "Per-pore measurements: full (shape descriptors, threshold sensitivity, edge blur) or basic (sizes, perimeters, porosity, cells).")
     var measure: MeasurementSet = .full
+
+    @Option(name: .long, help: "Overlays written: all (the pore overlay and the cell overlay) or pores (the pore overlay only).")
+    var overlays: OverlaySet = .all
 
     @Option(name: .long, help: "Split touching pores at distance-map maxima of more than this dynamic in px, or 'none'.")
     var splitTolerance: String = "1"
@@ -272,6 +276,7 @@ struct Analyze: AsyncParsableCommand {
         options.edgeHandling = edge
         options.boundary = boundary
         options.measure = measure
+        options.overlays = overlays
         options.splitTolerance = try splitToleranceOption()
         options.openingRadius = open
         options.closingRadius = close

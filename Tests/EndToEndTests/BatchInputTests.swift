@@ -111,8 +111,8 @@ struct BatchInputTests {
         #expect((tool["git_commit"] as? String)?.count == 40 || tool["git_commit_note"] is String)
         // 12 first-release keys, 18 segmentation keys (threshold … poisson_bin, docs/cli.md),
         // 5 cell-network keys, 8 boundary, splitting, morphology and ROI keys (boundary …
-        // auto_mask_window) and `measure`.
-        let keyCount: Int = 12 + 18 + 5 + 8 + 1
+        // auto_mask_window), `measure` and `overlays`.
+        let keyCount: Int = 12 + 18 + 5 + 8 + 2
         #expect((log["config"] as? [String: Any])?.count == keyCount)
         let host = try #require(log["host"] as? [String: Any])
         #expect(host["cores"] as? Int == ProcessInfo.processInfo.activeProcessorCount)

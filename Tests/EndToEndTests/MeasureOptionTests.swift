@@ -4,7 +4,8 @@ import Testing
 
 /// `analyze --measure basic`: the same pores, sizes and cells as `full`, without the shape
 /// descriptors and the threshold-sensitivity pass; and the options it cannot serve refused.
-@Suite("analyze --measure", .enabled(if: TestPaths.lacunaBinary != nil))
+/// `analyze --overlays pores`: the same tables without the cell overlay.
+@Suite("analyze --measure and --overlays", .enabled(if: TestPaths.lacunaBinary != nil))
 struct MeasureOptionTests {
     /// The shape-descriptor columns of pores.csv (docs/cli.md).
     static let shapeColumns = [
@@ -71,5 +72,28 @@ struct MeasureOptionTests {
         #expect(overridden.status == 0, "\(overridden.stderr)")
         let bad = try LacunaProcess.run(["analyze", image, "--out", TestPaths.makeScratchFolder(), "--measure", "quick"])
         #expect(bad.status == 2 && bad.stderr.contains("--measure"), "\(bad.stderr)")
+    }
+
+    @Test("--overlays pores writes the same tables and the pore overlay, no cell overlay, and removes an earlier one")
+    func poreOverlayOnly() throws {
+        let image = LacunaProcess.image("li_5mAcm2_1.tif")
+        let all = TestPaths.makeScratchFolder(), pores = TestPaths.makeScratchFolder()
+        #expect(try LacunaProcess.run(["analyze", image, "--out", all, "--quiet"]).status == 0)
+        // The same folder twice: the first run's cell overlay must not outlive the second.
+        #expect(try LacunaProcess.run(["analyze", image, "--out", pores, "--quiet"]).status == 0)
+        let cellOverlay = pores + "/overlays/li_5mAcm2_1.tif.cells.png"
+        #expect(FileManager.default.fileExists(atPath: cellOverlay))
+        let run = try LacunaProcess.run(["analyze", image, "--out", pores, "--quiet", "--overlays", "pores"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: cellOverlay))
+        for file in ["images.csv", "pores.csv", "cells.csv", "overlays/li_5mAcm2_1.tif.png"] {
+            #expect(FileManager.default.contents(atPath: all + "/" + file) == FileManager.default.contents(atPath: pores + "/" + file),
+                    "\(file)")
+        }
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: pores + "/run.json")))
+            as? [String: Any])
+        #expect((log["config"] as? [String: Any])?["overlays"] as? String == "pores")
+        let bad = try LacunaProcess.run(["analyze", image, "--out", TestPaths.makeScratchFolder(), "--overlays", "none"])
+        #expect(bad.status == 2 && bad.stderr.contains("--overlays"), "\(bad.stderr)")
     }
 }

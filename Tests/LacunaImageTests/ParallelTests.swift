@@ -1,3 +1,4 @@
+import Glibc
 import LacunaImage
 import Synchronization
 import Testing
@@ -20,6 +21,22 @@ struct ParallelTests {
         for threads in [1, 2, 5] {
             #expect(parallelMap(count, threads: threads) { $0 * $0 + 3 } == expected, "\(threads) threads")
         }
+    }
+
+    @Test("runBoth on two threads: the second closure on a thread of its own, parallelMap inside either gives its values")
+    func twoThreads() {
+        let caller = pthread_self()
+        let expected = (0 ..< 500).map { $0 * 7 }
+        let (a, b) = runBoth(parallel: true, {
+            (pthread_equal(pthread_self(), caller) != 0, parallelMap(500, threads: 2) { $0 * 7 })
+        }, {
+            (pthread_equal(pthread_self(), caller) != 0, parallelMap(500, threads: 2) { $0 * 7 })
+        })
+        #expect(a.0 && !b.0, "first on the caller's thread, second on another")
+        #expect(a.1 == expected && b.1 == expected)
+        let (c, d) = runBoth(parallel: false, { pthread_equal(pthread_self(), caller) != 0 },
+                             { pthread_equal(pthread_self(), caller) != 0 })
+        #expect(c && d, "one after the other on the caller's thread")
     }
 
     @Test("runBoth with a queue on one thread: first, the queue in order, second, each once")

@@ -192,6 +192,7 @@ struct BatchProvenanceTests {
             radius: feret
             edge: weight
             measure: basic
+            overlays: pores
             """, path: "c")
         options = try ConfigFile.apply(changed, to: options)
         #expect(options.polarity == .bright && options.blurSigma == 2 && options.minimumPoreArea == 5)
@@ -199,6 +200,7 @@ struct BatchProvenanceTests {
         #expect(options.pages == .all && options.region == AnalysisOptions.Region(x: 1, y: 2, width: 3, height: 4))
         #expect(options.scaleBarMicrometres == 10 && options.colorMap == .jet)
         #expect(options.radiusDefinition == .feret && options.edgeHandling == .weight && options.measure == .basic)
+        #expect(options.overlays == .pores)
         #expect(options.inconsistency == "--radius feret needs the shape descriptors: use --measure full")
         // What run.json records reads back into the same options.
         var again = AnalysisOptions()
@@ -212,6 +214,7 @@ struct BatchProvenanceTests {
         ("min_area: 2.5", ConfigError.invalidValue(key: "min_area", value: "2.5", expected: "an integer ≥ 1")),
         ("databar: \"12\"", ConfigError.invalidValue(key: "databar", value: "12", expected: "auto, none or a number of rows")),
         ("measure: quick", ConfigError.invalidValue(key: "measure", value: "quick", expected: "full or basic")),
+        ("overlays: none", ConfigError.invalidValue(key: "overlays", value: "none", expected: "all or pores")),
     ])
     func configErrors(text: String, error: ConfigError) throws {
         let pairs = try ConfigFile.parse(text, path: "c")

@@ -1,11 +1,41 @@
 import LacunaImage
 import LacunaNetwork
 import LacunaReport
+import LacunaSegmentation
 import LacunaSynth
 import Testing
 
 @Suite("Cell overlay")
 struct CellOverlayTests {
+    @Test("bands of rows on 2 and 3 threads draw the one-thread image; the cells' corners are the same on 2 threads")
+    func banded() {
+        // 40 disks in a 300 × 200 frame: three bands of ≥ 64 rows.
+        let w = 300, h = 200
+        var random = SeededRandom(seed: 78)
+        var pores = LabelImage(width: w, height: h, repeating: 0)
+        for k in 0 ..< 40 {
+            let cx = random.uniform() * Double(w), cy = random.uniform() * Double(h), r = 3 + 6 * random.uniform()
+            for y in 0 ..< h {
+                for x in 0 ..< w where pores[x, y] == 0
+                    && (Double(x) - cx) * (Double(x) - cx) + (Double(y) - cy) * (Double(y) - cy) <= r * r {
+                    pores[x, y] = Int32(k + 1)
+                }
+            }
+        }
+        let labelled = labelComponents(of: pores.map { $0 != 0 }, connectivity: .eight)
+        let grey = Image<UInt8>(width: w, height: h, samples: (0 ..< w * h).map { _ in UInt8(random.uniform() * 255) })
+        let cells = influenceZones(of: labelled.labels)
+        let one = CellNetwork(labels: cells, count: labelled.count, field: nil, rule: AdjacencyRule(), pores: labelled.labels,
+                              poreDistances: squaredDistanceToPores(labelled.labels))
+        let two = CellNetwork(labels: cells, count: labelled.count, field: nil, rule: AdjacencyRule(), pores: labelled.labels,
+                              poreDistances: squaredDistanceToPores(labelled.labels, threads: 2), threads: 2)
+        #expect(one.cells == two.cells && one.cells.contains { ($0.corners ?? 0) > 2 })
+        let image = CellOverlay.render(grey: grey, network: one, pores: labelled.labels)
+        for threads in [2, 3] {
+            #expect(CellOverlay.render(grey: grey, network: one, pores: labelled.labels, threads: threads).samples == image.samples)
+        }
+    }
+
     @Test("every pixel, frame edges included: cell boundaries black, pore outlines white, cells tinted 45 % by side class")
     func pixels() {
         // Four disks of radius 4 in a 23 × 17 frame, one cut by the left edge; grey levels random.

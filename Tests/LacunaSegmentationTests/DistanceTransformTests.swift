@@ -41,6 +41,21 @@ struct DistanceTransformTests {
         }
     }
 
+    @Test("On 2 and 3 threads (bands of columns, then of rows) the integer map equals the one-thread map (brute force above)",
+          arguments: [UInt64(41), 42])
+    func banded(seed: UInt64) {
+        // 600 × 200: two or three column bands of ≥ 256 columns and three row bands of ≥ 64 rows.
+        let mask = Self.blobs(width: 600, height: 200, disks: 40, radii: 4 ... 30, seed: seed)
+        for outside in [false, true] {
+            let one = squaredDistanceMap(of: mask, outsideIsBackground: outside)
+            #expect(one.samples.contains { $0 > 100 } && one.samples.contains(0))
+            for threads in [2, 3] {
+                #expect(squaredDistanceMap(of: mask, outsideIsBackground: outside, threads: threads).samples == one.samples,
+                        "\(threads) threads, outside \(outside)")
+            }
+        }
+    }
+
     @Test("Hand cases: a lone pixel is 1; a 5-wide bar peaks at 3; no background is infinite")
     func hand() {
         let pixel = TestMasks.parse(["...", ".#.", "..."])
