@@ -99,12 +99,13 @@ public struct BatchRunner: Sendable {
                 submit()
             }
         }
-        let outcomes = selected.enumerated().map { slot, index in
+        var outcomes = selected.enumerated().map { slot, index in
             done[slot] ?? InputWorker.Outcome.notAnalysed(inputs[index], index: index, overlayName: names[index])
         }
         let rows = outcomes.flatMap(\.rows)
         var summary = BatchSummary(records: outcomes.flatMap(\.records), rows: rows)
         let written = try BatchRunner.writeTables(rows, to: outputDirectory, threads: jobs, summary: &summary)
+        outcomes = outcomes.map { $0.finished(in: cache) }
         let log = RunLog(tool: tool, config: options.configValues, jobs: jobs, resume: resume, shard: shard,
                          inputCount: inputs.count, inputs: outcomes.map(\.logEntry),
                          failures: summary.failureCount, startedAt: RunLog.timestamp(started),
@@ -183,6 +184,8 @@ public struct BatchRunner: Sendable {
         var record: ImageRecord
         var pages: Int
         var thumbnail: (name: String, uri: String)?
+        /// SHA-256 of the overlay files written, by path.
+        var overlayDigests: [String: String] = [:]
     }
 
     /// Analyses page `page` (from 0) and writes its overlay: `<name>.png`, or `<name>.p<k>.png`
@@ -195,27 +198,34 @@ public struct BatchRunner: Sendable {
             ImageRecord(image: input.name, currentDensity: input.currentDensity, outcome: outcome, page: page + 1)
         }
         var pages = 1
+        var digests: [String: String] = [:]
         do {
             try Deadline.check(during: "decoding")
             let decoded = try analyzer.decodePage(page, of: input)
             pages = decoded.pages
-            // The overlay is encoded during the analysis, beside its other parts.
-            var encoding = analyzer
-            encoding.overlayThumbnailWidth = HTMLReport.thumbnailWidth
-            let analyzed = try encoding.analyze(decoded, input: input)
             let path = multiPage && pages > 1
                 ? String(overlayPath.dropLast(4)) + ".p\(page + 1).png" : overlayPath
-            try Deadline.check(during: "writing the overlay")
+            // The overlays are encoded and written during the analysis, beside its other parts.
+            var encoding = analyzer
+            encoding.overlayThumbnailWidth = HTMLReport.thumbnailWidth
+            encoding.overlayFiles = (path, InputWorker.cellOverlayPath(path))
+            let analyzed = try encoding.analyze(decoded, input: input)
             guard let overlay = analyzed.encodedOverlay else { preconditionFailure("the analyzer encodes the overlay") }
+            let writes = [(path, overlay.written), (InputWorker.cellOverlayPath(path), analyzed.cellOverlayWritten)]
+            for case let (file, .success(digest)?) in writes { digests[file] = digest }
+            for case let (_, .failure(error)?) in writes { throw error }
+            try Deadline.check(during: "writing the overlay")
             let thumbnail = overlay.thumbnail
-            try AtomicFile.write(try overlay.png.get(), to: path)
+            if overlay.written == nil { try AtomicFile.write(try overlay.png.get(), to: path) }
             if let maskFolder {
                 try MaskFiles.write(labels: analyzed.labels, labelCount: analyzed.measurement.pores.count,
                                     calibration: analyzed.measurement.calibration, folder: maskFolder,
                                     base: String((path as NSString).lastPathComponent.dropLast(4)))
             }
             if let cellsPNG = analyzed.cellOverlayPNG {
-                try AtomicFile.write(try cellsPNG.get(), to: InputWorker.cellOverlayPath(path))
+                if analyzed.cellOverlayWritten == nil {
+                    try AtomicFile.write(try cellsPNG.get(), to: InputWorker.cellOverlayPath(path))
+                }
             } else {
                 // A cell overlay left by an earlier run into the same folder does not belong to this one.
                 try? FileManager.default.removeItem(atPath: InputWorker.cellOverlayPath(path))
@@ -223,15 +233,22 @@ public struct BatchRunner: Sendable {
             var measured = record(.measured(analyzed.measurement))
             measured.network = analyzed.network
             return PageResult(record: measured, pages: pages,
-                              thumbnail: thumbnail.map { ((path as NSString).lastPathComponent, $0) })
+                              thumbnail: thumbnail.map { ((path as NSString).lastPathComponent, $0) },
+                              overlayDigests: digests)
         } catch let error as AnalysisError {
-            return PageResult(record: record(.failed(error.message)), pages: pages)
+            return failed(error.message)
         } catch let error as ImageIOError {
-            return PageResult(record: record(.failed("overlay: \(error.message)")), pages: pages)
+            return failed("overlay: \(error.message)")
         } catch let error as AtomicFile.WriteError {
-            return PageResult(record: record(.failed(error.message)), pages: pages)
+            return failed(error.message)
         } catch {
-            return PageResult(record: record(.failed("\(error)")), pages: pages)
+            return failed("\(error)")
+        }
+        /// The error row; overlays already written (by the analysis's threads, before the time
+        /// limit struck or the other overlay failed) belong to no row and are removed.
+        func failed(_ message: String) -> PageResult {
+            for path in digests.keys { try? FileManager.default.removeItem(atPath: path) }
+            return PageResult(record: record(.failed(message)), pages: pages)
         }
     }
 

@@ -61,29 +61,44 @@ extension ImageAnalyzer {
         guard let thumbnailWidth = overlayThumbnailWidth else { return (overlay, nil) }
         let thumbnail = Thumbnail.dataURI(of: overlay, maxWidth: thumbnailWidth)
         let png = ImageAnalyzer.overlayPNG(consume overlay, rowFilter: .sub)
-        return (Image(width: 0, height: 0, channels: 3, samples: []), EncodedOverlay(png: png, thumbnail: thumbnail))
+        return (Image(width: 0, height: 0, channels: 3, samples: []),
+                EncodedOverlay(png: png, thumbnail: thumbnail, written: ImageAnalyzer.writing(png, to: overlayFiles?.pores)))
     }
 
-    /// The cell network of the pores (`nil` with `--cells none`) and its overlay as a PNG (`nil`
-    /// with `--overlays pores`); `poreRegions` are the pores' `measureRegions`.
+    /// Writes `png` to `path` when both are there: the file's SHA-256, or why it could not be
+    /// written; `nil` when there is no path or no PNG.
+    static func writing(_ png: Result<Data, ImageIOError>, to path: String?) -> Result<String, AtomicFile.WriteError>? {
+        guard let path, case let .success(data) = png else { return nil }
+        do {
+            try AtomicFile.write(data, to: path)
+            return .success(FileDigest.sha256(of: data))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// The cell network of the pores (`nil` with `--cells none`), its overlay as a PNG (`nil`
+    /// with `--overlays pores`) and that PNG written to `overlayFiles`, when set;
+    /// `poreRegions` are the pores' `measureRegions`.
     func cellNetwork<S: FixedWidthInteger & UnsignedInteger & Sendable>(
         labels: LabelImage, poreCount: Int, poreRegions: [RegionProperties], grey: Image<S>, display: Image<UInt8>,
         field: Mask?,
         calibration: Calibration
-    ) -> (network: NetworkSummary, overlayPNG: Result<Data, ImageIOError>?)? {
+    ) -> (network: NetworkSummary, overlayPNG: Result<Data, ImageIOError>?,
+          written: Result<String, AtomicFile.WriteError>?)? {
         let options = options
         guard let network = NetworkAnalysis(
             pores: labels, poreCount: poreCount,
             grey: { ImageAnalyzer.wallsBright(gaussianBlur(grey, sigma: options.blurSigma), polarity: options.polarity) },
             field: field, options: options.network, poreRegions: poreRegions, threads: threads) else { return nil }
-        if options.overlays == .pores { return (NetworkSummary(network), nil) }
+        if options.overlays == .pores { return (NetworkSummary(network), nil, nil) }
         var image = CellOverlay.render(grey: display, network: network.network, pores: labels, threads: threads)
         OverlayAnnotations.annotate(&image, legend: CellOverlay.legend(for: network.network.cells), calibration: calibration)
         let summary = NetworkSummary(network)
         _ = consume network // the cell labels go before the overlay is encoded
         // Its tinted cells compress faster unfiltered (ImageEncoder.RowFilter).
         let png = ImageAnalyzer.overlayPNG(consume image, rowFilter: .none)
-        return (summary, png)
+        return (summary, png, ImageAnalyzer.writing(png, to: overlayFiles?.cells))
     }
 
     /// An overlay as PNG at the fast setting (zlib level 1) with `rowFilter`, or the encoder's

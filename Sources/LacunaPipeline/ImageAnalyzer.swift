@@ -20,16 +20,21 @@ public struct AnalyzedImage: Sendable {
     /// The cell overlay, already PNG-encoded (zlib level 1) so its RGB frame is not held while
     /// the pores are measured.
     public var cellOverlayPNG: Result<Data, ImageIOError>? = nil
+    /// The cell overlay's file SHA-256 once written (`ImageAnalyzer.overlayFiles`), or why it
+    /// could not be; `nil` when it was not written.
+    public var cellOverlayWritten: Result<String, AtomicFile.WriteError>? = nil
     /// The pore overlay PNG-encoded, when the analyzer was asked to encode it
     /// (`ImageAnalyzer.overlayThumbnailWidth`); `overlay` is then empty.
     public var encodedOverlay: EncodedOverlay? = nil
 }
 
-/// A pore overlay encoded during the analysis: the PNG (zlib level 1) and the report's
-/// thumbnail of it (a `data:` URI, `nil` when it could not be made).
+/// A pore overlay encoded during the analysis: the PNG (zlib level 1), the report's thumbnail
+/// of it (a `data:` URI, `nil` when it could not be made) and, when it was written
+/// (`ImageAnalyzer.overlayFiles`), the file's SHA-256 or why it could not be written.
 public struct EncodedOverlay: Sendable {
     public var png: Result<Data, ImageIOError>
     public var thumbnail: String?
+    public var written: Result<String, AtomicFile.WriteError>? = nil
 }
 
 /// The analysis of one micrograph:
@@ -48,6 +53,10 @@ public struct ImageAnalyzer: Sendable {
     /// this many pixels wide (`AnalyzedImage.encodedOverlay`), beside the pore measurements and
     /// the cell network when the image has two threads; when `nil` it is returned as an image.
     public var overlayThumbnailWidth: Int? = nil
+    /// When set with `overlayThumbnailWidth`, the files the pore overlay and the cell overlay are
+    /// written to, each by the thread that encoded it (`EncodedOverlay.written`,
+    /// `AnalyzedImage.cellOverlayWritten`), so neither write waits for the other part.
+    public var overlayFiles: (pores: String, cells: String)? = nil
 
     public init(options: AnalysisOptions) {
         self.options = options
@@ -245,6 +254,7 @@ public struct ImageAnalyzer: Sendable {
         analyzed.encodedOverlay = overlay.encoded
         analyzed.network = cells?.network
         analyzed.cellOverlayPNG = cells?.overlayPNG
+        analyzed.cellOverlayWritten = cells?.written
         return analyzed
     }
 

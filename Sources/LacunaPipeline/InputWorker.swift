@@ -12,6 +12,18 @@ struct InputWorker: Sendable {
         var logEntry: RunLog.Input
         /// Thumbnails of the overlays written now, by overlay file name (none when reused).
         var thumbnails: [String: String] = [:]
+        /// The cache entry being written beside the caller, and its key; `finished()` waits
+        /// for it and records the key in `logEntry` when the entry exists.
+        var storing: (entry: Background<Bool>?, key: String?) = (nil, nil)
+
+        /// The outcome with its cache entry written (or not) and `logEntry.cacheKey` set.
+        func finished(in cache: ResultCache) -> Outcome {
+            _ = storing.entry?.result()
+            var done = self
+            done.logEntry.cacheKey = storing.key.flatMap { FileManager.default.fileExists(atPath: cache.path(forKey: $0)) ? $0 : nil }
+            done.storing = (nil, nil)
+            return done
+        }
 
         /// An input the batch never reached (a cancelled task).
         static func notAnalysed(_ input: ImageInput, index: Int, overlayName: String) -> Outcome {
@@ -48,6 +60,7 @@ struct InputWorker: Sendable {
         var key = resume ? cacheKey(digest) : nil
         var records: [ImageRecord] = []
         var thumbnails: [String: String] = [:]
+        var storing: Background<Bool>? = nil
         let rows: [RecordRows]
         let pages: [RunLog.Page]
         var reused = false
@@ -73,15 +86,19 @@ struct InputWorker: Sendable {
             if let key, !(deadline?.hasPassed ?? false) {
                 let overlays = InputWorker.outputFiles(records: records, overlayPath: overlayPath, maskFolder: maskFolder,
                                                        cellOverlays: analyzer.options.overlays == .all)
-                cache.store(rows, pages: pages, key: key, overlays: overlays, threads: analyzer.threads)
+                let digests = results.reduce(into: [String: String]()) { $0.merge($1.overlayDigests) { a, _ in a } }
+                // With threads to spare the entry is written beside the batch's tables.
+                let cache = cache, rows = rows, pages = pages, threads = analyzer.threads
+                storing = Background(beside: threads > 1) {
+                    cache.store(rows, pages: pages, key: key, overlays: overlays, known: digests, threads: threads)
+                }
             }
         }
-        let cacheKey = key.flatMap { FileManager.default.fileExists(atPath: cache.path(forKey: $0)) ? $0 : nil }
         let entry = RunLog.Input(index: index, path: input.path, name: input.name, currentDensity: input.currentDensity,
                                  sizeBytes: digest?.size, sha256: digest?.sha256, reused: reused,
-                                 timeS: Date().timeIntervalSince(start), cacheKey: cacheKey, overlay: overlayName,
+                                 timeS: Date().timeIntervalSince(start), cacheKey: nil, overlay: overlayName,
                                  pages: pages)
-        return Outcome(records: records, rows: rows, logEntry: entry, thumbnails: thumbnails)
+        return Outcome(records: records, rows: rows, logEntry: entry, thumbnails: thumbnails, storing: (storing, key))
     }
 
     /// The mask and label files `--save-masks` writes beside an overlay (none without a mask folder).
@@ -119,30 +136,40 @@ struct InputWorker: Sendable {
     }
 }
 
-/// A file's digest computed on a thread of its own while the caller goes on (`beside`), or on
-/// the spot. Not a Dispatch worker: work nested in a Dispatch `concurrentPerform` runs serially,
-/// so the image's own threads would be lost if the analysis ran beside the hash in one.
-final class BackgroundDigest: @unchecked Sendable {
-    private var digest: FileDigest?
+/// Work done on a thread of its own while the caller goes on (`beside`), or on the spot. Not a
+/// Dispatch worker: work nested in a Dispatch `concurrentPerform` runs serially, so the image's
+/// own threads would be lost if the analysis ran beside the work in one.
+final class Background<T: Sendable>: @unchecked Sendable {
+    private var value: T?
     private let done = DispatchSemaphore(value: 0)
 
-    init(path: String, beside: Bool) {
+    init(beside: Bool, _ work: @escaping @Sendable () -> T) {
         guard beside else {
-            digest = FileDigest.of(fileAt: path)
+            value = work()
             done.signal()
             return
         }
         let thread = Thread { [self] in
-            digest = FileDigest.of(fileAt: path)
+            value = work()
             done.signal()
         }
         thread.start()
     }
 
-    /// The digest, once the thread has finished (nil when the file could not be read).
-    func result() -> FileDigest? {
+    /// The work's result, once it has finished.
+    func result() -> T {
         done.wait()
         done.signal()
-        return digest
+        guard let value else { preconditionFailure("background work did not finish") }
+        return value
+    }
+}
+
+/// A file's digest (`nil` when the file could not be read) computed beside the caller or on the spot.
+typealias BackgroundDigest = Background<FileDigest?>
+
+extension Background where T == FileDigest? {
+    convenience init(path: String, beside: Bool) {
+        self.init(beside: beside) { FileDigest.of(fileAt: path) }
     }
 }

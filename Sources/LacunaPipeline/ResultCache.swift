@@ -87,15 +87,16 @@ public struct ResultCache: Sendable {
     /// but never correctness).
     /// The overlays are hashed by up to `threads` threads.
     @discardableResult
-    func store(_ rows: [RecordRows], pages: [RunLog.Page], key: String, overlays: [String], threads: Int = 1) -> Bool {
+    func store(_ rows: [RecordRows], pages: [RunLog.Page], key: String, overlays: [String],
+               known: [String: String] = [:], threads: Int = 1) -> Bool {
         var hashes: [String: String] = [:]
-        let digests = parallelMap(overlays.count, threads: threads) { FileDigest.of(fileAt: overlays[$0]) }
+        let digests = parallelMap(overlays.count, threads: threads) { known[overlays[$0]] ?? FileDigest.of(fileAt: overlays[$0])?.sha256 }
         for (overlay, digest) in zip(overlays, digests) {
             guard let digest else { return false }
             // Named relative to overlays/: `x.png`, or `../masks/x.mask.png` for `--save-masks` files.
             let folderName = ((overlay as NSString).deletingLastPathComponent as NSString).lastPathComponent
             let name = (overlay as NSString).lastPathComponent
-            hashes[folderName == "overlays" ? name : "../\(folderName)/\(name)"] = digest.sha256
+            hashes[folderName == "overlays" ? name : "../\(folderName)/\(name)"] = digest
         }
         let entry = Entry(key: key, rows: rows, pages: pages, overlays: hashes)
         let encoder = JSONEncoder()

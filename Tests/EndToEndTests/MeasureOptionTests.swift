@@ -96,4 +96,19 @@ struct MeasureOptionTests {
         let bad = try LacunaProcess.run(["analyze", image, "--out", TestPaths.makeScratchFolder(), "--overlays", "none"])
         #expect(bad.status == 2 && bad.stderr.contains("--overlays"), "\(bad.stderr)")
     }
+
+    @Test("an overlay that cannot be written fails its row, and the other overlay, already written beside it, is removed")
+    func overlayWriteFailure() throws {
+        let image = LacunaProcess.image("li_5mAcm2_1.tif")
+        let out = TestPaths.makeScratchFolder()
+        // A folder where the pore overlay should go: its write fails, the cell overlay's does not.
+        try FileManager.default.createDirectory(atPath: out + "/overlays/li_5mAcm2_1.tif.png", withIntermediateDirectories: true)
+        for jobs in ["1", "2"] {
+            let run = try LacunaProcess.run(["analyze", image, "--out", out, "--quiet", "--jobs", jobs])
+            #expect(run.status == 3, "\(run.stderr)")
+            let rows = try RadiusOptionTests.table(out + "/images.csv")
+            #expect(rows.first?["status"] == "error" && rows.first?["error"]?.contains("cannot write") == true, "\(rows)")
+            #expect(!FileManager.default.fileExists(atPath: out + "/overlays/li_5mAcm2_1.tif.cells.png"), "--jobs \(jobs)")
+        }
+    }
 }
