@@ -108,6 +108,12 @@ public func squaredDistanceToPores(_ pores: LabelImage, threads: Int = 1) -> Ima
     squaredDistanceMap(of: pores.map { $0 == 0 }, outsideIsBackground: false, threads: threads)
 }
 
+/// `squaredDistanceToPores` made directly in 16 bits (`UInt16.max` where there is no pore), or
+/// `nil` when some pixel is 256 px or more from every pore (`narrowSquaredDistanceMap`).
+public func narrowSquaredDistanceToPores(_ pores: LabelImage, threads: Int = 1) -> Image<UInt16>? {
+    narrowSquaredDistanceMap(of: pores.map { $0 == 0 }, outsideIsBackground: false, threads: threads)
+}
+
 /// `squared` in 16 bits (`Int32.max` becomes `UInt16.max`) when every finite value is below
 /// `UInt16.max` — walls less than 255 px from a pore everywhere, as in micrographs of holes —
 /// else `nil`. Half the memory of the 32-bit map while the cells are grown and measured.

@@ -53,10 +53,9 @@ public struct NetworkAnalysis: Sendable {
     public init?(pores: LabelImage, poreCount: Int, grey: () -> Image<Float>, field: Mask? = nil,
                  options: NetworkOptions, poreRegions: [RegionProperties]? = nil, threads: Int = 1) {
         // One distance map to the pores serves the zones, the guard rule and the walls; in 16
-        // bits when it fits (it does unless walls are over 255 px thick).
-        var wide = options.method == .none ? nil : squaredDistanceToPores(pores, threads: threads)
-        let narrow = wide.flatMap(narrowedPoreDistances)
-        if narrow != nil { wide = nil }
+        // bits when it fits (it does unless walls are over 255 px thick), else in 32.
+        let narrow = options.method == .none ? nil : narrowSquaredDistanceToPores(pores, threads: threads)
+        let wide = options.method == .none || narrow != nil ? nil : squaredDistanceToPores(pores, threads: threads)
         func byPores<D: FixedWidthInteger & Sendable>(_ toPore: Image<D>) -> (CellNetwork, FrameworkStatistics) {
             let cells = influenceZones(of: pores, field: field, poreDistances: toPore)
             return runBoth(parallel: threads > 1, {

@@ -18,37 +18,59 @@ import LacunaImage
 /// columns in the first phase and bands of rows in the second (the same values for any number).
 public func squaredDistanceMap(of mask: Mask, outsideIsBackground: Bool = true, threads: Int = 1) -> Image<Int32> {
     precondition(mask.channels == 1, "the distance transform needs one channel, got \(mask.channels)")
-    let w = mask.width, h = mask.height
-    precondition(outsideIsBackground ? min(w, h) < 65_534 : max(w, h) < 32_767,
+    precondition(outsideIsBackground ? min(mask.width, mask.height) < 65_534 : max(mask.width, mask.height) < 32_767,
                  "the frame is too large for Int32 squared distances")
-    var g = [Int32](repeating: 0, count: w * h)
-    guard w > 0, h > 0 else { return Image(width: w, height: h, samples: g) }
-    let far = Int32(w + h)
+    guard let map = squaredDistances(of: mask, outsideIsBackground: outsideIsBackground, threads: threads,
+                                     as: Int32.self) else { preconditionFailure("Int32 squared distances overflowed") }
+    return map
+}
+
+/// `squaredDistanceMap` in 16 bits (`UInt16.max` where there is no background), or `nil` when
+/// a squared distance reaches 65 535 (a pixel 256 px or more from the background) or the frame's
+/// width + height does: half the memory of the 32-bit map, written directly, for maps known to
+/// stay small (the framework's distances to holes).
+public func narrowSquaredDistanceMap(of mask: Mask, outsideIsBackground: Bool = true, threads: Int = 1) -> Image<UInt16>? {
+    precondition(mask.channels == 1, "the distance transform needs one channel, got \(mask.channels)")
+    guard mask.width + mask.height < Int(UInt16.max) else { return nil }
+    return squaredDistances(of: mask, outsideIsBackground: outsideIsBackground, threads: threads, as: UInt16.self)
+}
+
+/// Meijster's two phases into samples of type `D` (`D.max`: no background), or `nil` when a
+/// finite squared distance does not fit below `D.max`; the caller checks that w + h fits in `D`.
+private func squaredDistances<D: FixedWidthInteger & Sendable>(of mask: Mask, outsideIsBackground: Bool, threads: Int,
+                                                              as _: D.Type) -> Image<D>? {
+    let w = mask.width, h = mask.height
+    guard w > 0, h > 0 else { return Image(width: w, height: h, samples: []) }
+    let far = D(w + h)
     // Bands of at least 256 columns and 64 rows: fewer would not repay the threads.
     let columnBands = max(1, min(threads, w / 256)), rowBands = max(1, min(threads, h / 64))
-    mask.samples.withUnsafeBufferPointer { m in
-        g.withUnsafeMutableBufferPointer { g in
+    var fits = true
+    // Every sample is written by the column phase before it is read.
+    let g = [D](unsafeUninitializedCapacity: w * h) { g, count in
+        mask.samples.withUnsafeBufferPointer { m in
             nonisolated(unsafe) let m = m, g = g
             _ = parallelMap(columnBands, threads: columnBands) { b in
                 columnDistances(m, into: g, columns: b * w / columnBands ..< (b + 1) * w / columnBands, width: w,
                                 height: h, padded: outsideIsBackground, far: far)
             }
-            _ = parallelMap(rowBands, threads: rowBands) { b in
-                var rows = EnvelopeRow(width: w, padded: outsideIsBackground, far: Int(far))
+            fits = parallelMap(rowBands, threads: rowBands) { b in
+                var rows = EnvelopeRow<D>(width: w, padded: outsideIsBackground, far: Int(far))
                 for y in b * h / rowBands ..< (b + 1) * h / rowBands {
                     rows.transform(UnsafeMutableBufferPointer(rebasing: g[y * w ..< (y + 1) * w]))
                 }
-            }
+                return rows.fits
+            }.allSatisfy { $0 }
         }
+        count = w * h
     }
-    return Image(width: w, height: h, samples: g)
+    return fits ? Image(width: w, height: h, samples: g) : nil
 }
 
 /// g(x, y) for the columns `columns`: distance to the nearest background pixel in column x
 /// (rows −1 and h counting as background when `padded`), at most `far`. A top-down and a
 /// bottom-up sweep over the band's part of each row.
-private func columnDistances(_ m: UnsafeBufferPointer<Bool>, into g: UnsafeMutableBufferPointer<Int32>,
-                             columns: Range<Int>, width w: Int, height h: Int, padded: Bool, far: Int32) {
+private func columnDistances<D: FixedWidthInteger>(_ m: UnsafeBufferPointer<Bool>, into g: UnsafeMutableBufferPointer<D>,
+                                                   columns: Range<Int>, width w: Int, height h: Int, padded: Bool, far: D) {
     for x in columns { g[x] = m[x] ? (padded ? 1 : far) : 0 }
     for y in 1 ..< h {
         let row = y * w, above = row - w
@@ -69,7 +91,7 @@ private func columnDistances(_ m: UnsafeBufferPointer<Bool>, into g: UnsafeMutab
 
 /// Meijster's second phase on one row, with a background pixel just outside each end when
 /// `padded`.
-private struct EnvelopeRow {
+private struct EnvelopeRow<D: FixedWidthInteger> {
     private let padded: Bool
     /// A squared distance at least this large means no background was found.
     private let infinite: Int
@@ -78,6 +100,8 @@ private struct EnvelopeRow {
     /// Apexes of the parabolas in the lower envelope, and where each starts to be lowest.
     private var apex: [Int]
     private var start: [Int]
+    /// False once a finite squared distance did not fit below `D.max`.
+    private(set) var fits = true
 
     init(width w: Int, padded: Bool, far: Int) {
         self.padded = padded
@@ -91,7 +115,7 @@ private struct EnvelopeRow {
     /// pixels (g > 0) at a time: a background pixel (g = 0) just beyond each end of the run, or
     /// the outside when `padded`, is nearer than any column farther out, so the lower envelope
     /// over the run and those two columns gives the same minima as over the whole row.
-    mutating func transform(_ row: UnsafeMutableBufferPointer<Int32>) {
+    mutating func transform(_ row: UnsafeMutableBufferPointer<D>) {
         let w = row.count, padded = padded
         for x in 0 ..< w { squared[x + 1] = Int(row[x]) * Int(row[x]) }
         if padded {
@@ -116,8 +140,10 @@ private struct EnvelopeRow {
     /// Meijster's lower envelope of the parabolas (x − i)² + g²(i) for positions i in
     /// `first…last`, evaluated at the positions `written` (pixel = position − 1).
     private mutating func envelope(from first: Int, through last: Int, writing written: ClosedRange<Int>,
-                                   into row: UnsafeMutableBufferPointer<Int32>) {
+                                   into row: UnsafeMutableBufferPointer<D>) {
         let infinite = infinite
+        var fitted = true
+        defer { if !fitted { fits = false } }
         squared.withUnsafeMutableBufferPointer { g2 in
             apex.withUnsafeMutableBufferPointer { s in
                 start.withUnsafeMutableBufferPointer { t in
@@ -146,10 +172,18 @@ private struct EnvelopeRow {
                         }
                     }
                     var u = last
+                    let limit = Int(D.max)
                     while u >= first {
                         if written.contains(u) {
                             let d = f(u, s[q])
-                            row[u - 1] = d >= infinite ? .max : Int32(d)
+                            if d >= infinite {
+                                row[u - 1] = .max
+                            } else if d < limit {
+                                row[u - 1] = D(truncatingIfNeeded: d)
+                            } else {
+                                fitted = false
+                                row[u - 1] = .max
+                            }
                         }
                         if u == t[q] { q -= 1 }
                         u -= 1

@@ -56,6 +56,29 @@ struct DistanceTransformTests {
         }
     }
 
+    @Test("The 16-bit map equals the 32-bit one where every squared distance is below 65 535, on 1 and 2 threads; nil beyond")
+    func narrow() {
+        let mask = Self.blobs(width: 600, height: 200, disks: 40, radii: 4 ... 30, seed: 43)
+        for outside in [false, true] {
+            let wide = squaredDistanceMap(of: mask, outsideIsBackground: outside)
+            for threads in [1, 2] {
+                let narrow = narrowSquaredDistanceMap(of: mask, outsideIsBackground: outside, threads: threads)
+                #expect(narrow?.samples == wide.samples.map { $0 == .max ? UInt16.max : UInt16($0) }, "\(threads) threads")
+            }
+        }
+        // One background pixel in a 300 × 20 frame: the far end is 299 px away, 299² > 65 535.
+        var far = Mask(width: 300, height: 20, repeating: true)
+        far[0, 0] = false
+        #expect(narrowSquaredDistanceMap(of: far, outsideIsBackground: false) == nil)
+        // 255 px fits (255² + 19² = 65 386 < 65 535): the largest value is exact.
+        var near = Mask(width: 256, height: 20, repeating: true)
+        near[0, 0] = false
+        #expect(narrowSquaredDistanceMap(of: near, outsideIsBackground: false)?.samples.max() == 65_386)
+        // No background at all: every sample is the "no background" value.
+        #expect(narrowSquaredDistanceMap(of: Mask(width: 30, height: 4, repeating: true), outsideIsBackground: false)?
+            .samples.allSatisfy { $0 == .max } == true)
+    }
+
     @Test("Hand cases: a lone pixel is 1; a 5-wide bar peaks at 3; no background is infinite")
     func hand() {
         let pixel = TestMasks.parse(["...", ".#.", "..."])
