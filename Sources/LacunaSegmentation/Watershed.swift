@@ -23,7 +23,8 @@ import LacunaImage
 /// - Returns: labels; 0 outside the mask and in parts of the mask no marker can reach.
 /// - Complexity: O(N log N) for N pixels in the mask; O(N + L) when every level in the mask is
 ///   an integer and they span L ≤ 2²⁰ values (grey levels), by a bucket queue that pops in the
-///   heap's order (level, then age), so the result is the same.
+///   heap's order (level, then age), so the result is the same; with L ≤ 256 (8-bit reliefs)
+///   each pixel's label and level share one 32-bit word.
 public func watershed(_ levels: Image<Float>, markers: LabelImage, mask: Mask? = nil,
                       connectivity: Connectivity = .eight) -> LabelImage {
     let w = levels.width, h = levels.height
@@ -32,8 +33,13 @@ public func watershed(_ levels: Image<Float>, markers: LabelImage, mask: Mask? =
     var output = LabelImage(width: w, height: h, repeating: 0)
     let inside: [Bool] = mask?.samples ?? [Bool](repeating: true, count: w * h)
     if let range = integralRange(levels.samples, inside: inside) {
-        floodIntegralLevels(levels.samples, lowest: range.lowest, levelCount: range.count, markers: markers.samples,
-                            inside: inside, connectivity: connectivity, width: w, height: h, into: &output.samples)
+        if range.count <= 256, markers.samples.allSatisfy({ $0 < packedLabelLimit }) {
+            floodPackedLevels(levels.samples, lowest: range.lowest, markers: markers.samples, inside: inside,
+                              connectivity: connectivity, width: w, height: h, into: &output.samples)
+        } else {
+            floodIntegralLevels(levels.samples, lowest: range.lowest, levelCount: range.count, markers: markers.samples,
+                                inside: inside, connectivity: connectivity, width: w, height: h, into: &output.samples)
+        }
         return output
     }
     var heap = Heap<FloodEntry>()
@@ -162,6 +168,75 @@ private func floodIntegralLevels(_ levels: [Float], lowest: Float, levelCount: I
     }
     for y in 0 ..< h {
         for x in 0 ..< w { out[y * w + x] = max(0, cells[2 * ((y + 1) * pw + x + 1)]) }
+    }
+}
+
+/// Labels below this fit the packed flood's 24-bit label field (all ones is "outside").
+private let packedLabelLimit: Int32 = (1 << 24) - 1
+
+/// `floodIntegralLevels` for at most 256 levels and labels below `packedLabelLimit`, with each
+/// padded pixel in one 32-bit word: label << 8 | level, all ones outside the mask and the frame.
+/// A pixel is unclaimed while its word is below 256. Half the memory of the two-word layout for
+/// the flood's scattered reads; the same pops and claims in the same order, so the same labels.
+private func floodPackedLevels(_ levels: [Float], lowest: Float, markers: [Int32], inside: [Bool],
+                               connectivity: Connectivity, width w: Int, height h: Int, into out: inout [Int32]) {
+    let pw = w + 2
+    var cells = [UInt32](repeating: .max, count: pw * (h + 2))
+    var next = [Int](repeating: 0, count: 257)
+    for y in 0 ..< h {
+        for x in 0 ..< w where inside[y * w + x] {
+            let level = Int(levels[y * w + x] - lowest)
+            cells[(y + 1) * pw + x + 1] = UInt32(level)
+            next[level + 1] += 1
+        }
+    }
+    for l in 0 ..< 256 { next[l + 1] += next[l] }
+    // Bucket l holds slots[read[l] ..< next[l]]: read from the front, written at the back.
+    var read = next
+    var slots = [Int32](repeating: 0, count: next[256])
+    let offsets = neighbourOffsets(connectivity).map { dx, dy in dy * pw + dx }
+    cells.withUnsafeMutableBufferPointer { cells in
+        slots.withUnsafeMutableBufferPointer { slots in
+            next.withUnsafeMutableBufferPointer { write in
+                read.withUnsafeMutableBufferPointer { read in
+                    offsets.withUnsafeBufferPointer { offsets in
+                        var current = 256
+                        @inline(__always) func push(_ p: Int) {
+                            let level = Int(cells[p] & 0xFF)
+                            slots[write[level]] = Int32(p)
+                            write[level] += 1
+                            if level < current { current = level }
+                        }
+                        for y in 0 ..< h {
+                            for x in 0 ..< w where markers[y * w + x] > 0 && inside[y * w + x] {
+                                let p = (y + 1) * pw + x + 1
+                                cells[p] |= UInt32(markers[y * w + x]) << 8
+                                push(p)
+                            }
+                        }
+                        while current < 256 {
+                            guard read[current] < write[current] else {
+                                current += 1
+                                continue
+                            }
+                            let p = Int(slots[read[current]])
+                            read[current] += 1
+                            let label = cells[p] & ~0xFF
+                            for offset in offsets where cells[p + offset] < 256 {
+                                cells[p + offset] |= label
+                                push(p + offset)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    for y in 0 ..< h {
+        for x in 0 ..< w {
+            let word = cells[(y + 1) * pw + x + 1]
+            out[y * w + x] = word == .max ? 0 : Int32(word >> 8)
+        }
     }
 }
 

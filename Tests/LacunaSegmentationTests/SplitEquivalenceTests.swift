@@ -83,14 +83,16 @@ struct SplitEquivalenceTests {
 @Suite("Watershed on integer levels (bucket queue) equals the heap flood")
 struct IntegerWatershedTests {
     @Test("random integer reliefs with plateaus: the same labels as on the same relief shifted by ½ (heap path)", arguments: [
-        UInt64(301), 302, 303,
+        // (seed, distinct levels, first label): ≤ 256 levels and labels below 2²⁴ − 1 take the
+        // packed one-word flood, more levels or larger labels the two-word one.
+        (UInt64(301), 6, Int32(1)), (302, 6, 1), (303, 6, 1), (304, 256, 1), (305, 400, 1), (306, 6, 1 << 24),
     ])
-    func sameAsHeap(seed: UInt64) {
+    func sameAsHeap(seed: UInt64, levelCount: Int, firstLabel: Int32) {
         var random = SeededRandom(seed: seed)
         let w = 53, h = 41
         // Few distinct levels, so plateaus and ties abound; markers scattered.
-        let levels = (0 ..< w * h).map { _ in Float(Int(random.uniform() * 6)) }
-        let markers = (0 ..< w * h).map { _ in random.uniform() < 0.02 ? Int32(1 + Int(random.uniform() * 5)) : 0 }
+        let levels = (0 ..< w * h).map { _ in Float(Int(random.uniform() * Double(levelCount))) }
+        let markers = (0 ..< w * h).map { _ in random.uniform() < 0.02 ? firstLabel + Int32(Int(random.uniform() * 5)) : 0 }
         let mask = TestMasks.random(width: w, height: h, density: 0.9, seed: seed)
         let integral = Image(width: w, height: h, samples: levels)
         // Adding ½ keeps the order of the levels but makes them non-integral: the heap path.
