@@ -49,17 +49,20 @@ private func squaredDistances<D: FixedWidthInteger & Sendable>(of mask: Mask, ou
     let g = [D](unsafeUninitializedCapacity: w * h) { g, count in
         mask.samples.withUnsafeBufferPointer { m in
             nonisolated(unsafe) let m = m, g = g
-            _ = parallelMap(columnBands, threads: columnBands) { b in
-                columnDistances(m, into: g, columns: b * w / columnBands ..< (b + 1) * w / columnBands, width: w,
+            func columns(_ band: Int) {
+                columnDistances(m, into: g, columns: band * w / columnBands ..< (band + 1) * w / columnBands, width: w,
                                 height: h, padded: outsideIsBackground, far: far)
             }
-            fits = parallelMap(rowBands, threads: rowBands) { b in
+            func rows(_ band: Int) -> Bool {
                 var rows = EnvelopeRow<D>(width: w, padded: outsideIsBackground, far: Int(far))
-                for y in b * h / rowBands ..< (b + 1) * h / rowBands {
+                for y in band * h / rowBands ..< (band + 1) * h / rowBands {
                     rows.transform(UnsafeMutableBufferPointer(rebasing: g[y * w ..< (y + 1) * w]))
                 }
                 return rows.fits
-            }.allSatisfy { $0 }
+            }
+            // One band is run directly: no result arrays for the per-pore maps of small crops.
+            if columnBands == 1 { columns(0) } else { _ = parallelMap(columnBands, threads: columnBands, columns) }
+            fits = rowBands == 1 ? rows(0) : parallelMap(rowBands, threads: rowBands, rows).allSatisfy { $0 }
         }
         count = w * h
     }
