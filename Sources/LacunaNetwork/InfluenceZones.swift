@@ -27,7 +27,7 @@ public func influenceZones(of pores: LabelImage, field: Mask? = nil, toPore: Ima
 }
 
 /// `influenceZones` with the squared distances to the pores given in any integer type (`Int32`
-/// from `squaredDistanceToPores`, or `UInt16` from `narrowedPoreDistances`), `.max` where there
+/// from `squaredDistanceToPores`, or `UInt16` from `narrowSquaredDistanceToPores`), `.max` where there
 /// is no pore.
 public func influenceZones<D: FixedWidthInteger & Sendable>(of pores: LabelImage, field: Mask?,
                                                              poreDistances squared: Image<D>) -> LabelImage {
@@ -112,15 +112,6 @@ public func squaredDistanceToPores(_ pores: LabelImage, threads: Int = 1) -> Ima
 /// `nil` when some pixel is 256 px or more from every pore (`narrowSquaredDistanceMap`).
 public func narrowSquaredDistanceToPores(_ pores: LabelImage, threads: Int = 1) -> Image<UInt16>? {
     narrowSquaredDistanceMap(of: pores.map { $0 == 0 }, outsideIsBackground: false, threads: threads)
-}
-
-/// `squared` in 16 bits (`Int32.max` becomes `UInt16.max`) when every finite value is below
-/// `UInt16.max` — walls less than 255 px from a pore everywhere, as in micrographs of holes —
-/// else `nil`. Half the memory of the 32-bit map while the cells are grown and measured.
-public func narrowedPoreDistances(_ squared: Image<Int32>) -> Image<UInt16>? {
-    let limit = Int32(UInt16.max)
-    guard !squared.samples.contains(where: { $0 >= limit && $0 != .max }) else { return nil }
-    return squared.map { $0 == .max ? UInt16.max : UInt16(truncatingIfNeeded: $0) }
 }
 
 /// Whether pixel i is in the analysed field: all pixels when there is no field mask (no

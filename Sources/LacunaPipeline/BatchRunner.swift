@@ -208,7 +208,8 @@ public struct BatchRunner: Sendable {
             // The overlays are encoded and written during the analysis, beside its other parts.
             var encoding = analyzer
             encoding.overlayThumbnailWidth = HTMLReport.thumbnailWidth
-            encoding.overlayFiles = (path, InputWorker.cellOverlayPath(path))
+            encoding.overlayFiles = .init(pores: path, cells: InputWorker.cellOverlayPath(path),
+                                          digest: { FileDigest.sha256(of: $0) })
             let analyzed = try encoding.analyze(decoded, input: input)
             guard let overlay = analyzed.encodedOverlay else { preconditionFailure("the analyzer encodes the overlay") }
             let writes = [(path, overlay.written), (InputWorker.cellOverlayPath(path), analyzed.cellOverlayWritten)]

@@ -62,16 +62,17 @@ extension ImageAnalyzer {
         let thumbnail = Thumbnail.dataURI(of: overlay, maxWidth: thumbnailWidth)
         let png = ImageAnalyzer.overlayPNG(consume overlay, rowFilter: .sub)
         return (Image(width: 0, height: 0, channels: 3, samples: []),
-                EncodedOverlay(png: png, thumbnail: thumbnail, written: ImageAnalyzer.writing(png, to: overlayFiles?.pores)))
+                EncodedOverlay(png: png, thumbnail: thumbnail, written: ImageAnalyzer.writing(png, to: overlayFiles?.pores, digest: overlayFiles?.digest)))
     }
 
-    /// Writes `png` to `path` when both are there: the file's SHA-256, or why it could not be
+    /// Writes `png` to `path` when both are there: the file's `digest`, or why it could not be
     /// written; `nil` when there is no path or no PNG.
-    static func writing(_ png: Result<Data, ImageIOError>, to path: String?) -> Result<String, AtomicFile.WriteError>? {
-        guard let path, case let .success(data) = png else { return nil }
+    static func writing(_ png: Result<Data, ImageIOError>, to path: String?,
+                        digest: (@Sendable (Data) -> String)?) -> Result<String, AtomicFile.WriteError>? {
+        guard let path, let digest, case let .success(data) = png else { return nil }
         do {
             try AtomicFile.write(data, to: path)
-            return .success(FileDigest.sha256(of: data))
+            return .success(digest(data))
         } catch {
             return .failure(error)
         }
@@ -98,7 +99,7 @@ extension ImageAnalyzer {
         _ = consume network // the cell labels go before the overlay is encoded
         // Its tinted cells compress faster unfiltered (ImageEncoder.RowFilter).
         let png = ImageAnalyzer.overlayPNG(consume image, rowFilter: .none)
-        return (summary, png, ImageAnalyzer.writing(png, to: overlayFiles?.cells))
+        return (summary, png, ImageAnalyzer.writing(png, to: overlayFiles?.cells, digest: overlayFiles?.digest))
     }
 
     /// An overlay as PNG at the fast setting (zlib level 1) with `rowFilter`, or the encoder's

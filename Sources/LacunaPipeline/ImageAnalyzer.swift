@@ -56,7 +56,21 @@ public struct ImageAnalyzer: Sendable {
     /// When set with `overlayThumbnailWidth`, the files the pore overlay and the cell overlay are
     /// written to, each by the thread that encoded it (`EncodedOverlay.written`,
     /// `AnalyzedImage.cellOverlayWritten`), so neither write waits for the other part.
-    public var overlayFiles: (pores: String, cells: String)? = nil
+    public var overlayFiles: OverlayFiles? = nil
+
+    /// Where `overlayFiles` puts the overlays, and the fingerprint recorded of a written file's
+    /// bytes (the batch's SHA-256; given by the caller, so the analysis needs no hashing library).
+    public struct OverlayFiles: Sendable {
+        public var pores: String
+        public var cells: String
+        public var digest: @Sendable (Data) -> String
+
+        public init(pores: String, cells: String, digest: @escaping @Sendable (Data) -> String) {
+            self.pores = pores
+            self.cells = cells
+            self.digest = digest
+        }
+    }
 
     public init(options: AnalysisOptions) {
         self.options = options

@@ -88,7 +88,7 @@ struct InfluenceZoneOrderTests {
     func narrowDistancesAgree(seed: UInt64, withField: Bool) throws {
         let (pores, field) = Self.scene(seed: seed, width: 57, height: 43, withField: withField)
         let wide = squaredDistanceToPores(pores)
-        let narrow = try #require(narrowedPoreDistances(wide))
+        let narrow = try #require(narrowSquaredDistanceToPores(pores))
         #expect(narrow.samples.map { $0 == .max ? Int32.max : Int32($0) } == wide.samples)
         let cells = influenceZones(of: pores, field: field, poreDistances: narrow)
         #expect(cells == influenceZones(of: pores, field: field, poreDistances: wide))
@@ -103,11 +103,11 @@ struct InfluenceZoneOrderTests {
         var pores = LabelImage(width: 300, height: 2, repeating: 0)
         pores.samples[0] = 1
         // (299)² = 89 401 does not fit below UInt16.max; 255² = 65 025 would.
-        #expect(narrowedPoreDistances(squaredDistanceToPores(pores)) == nil)
+        #expect(narrowSquaredDistanceToPores(pores) == nil)
         var near = LabelImage(width: 256, height: 1, repeating: 0)
         near.samples[0] = 1
-        #expect(narrowedPoreDistances(squaredDistanceToPores(near))?.samples.last == 65_025)
+        #expect(narrowSquaredDistanceToPores(near)?.samples.last == 65_025)
         let none = LabelImage(width: 5, height: 5, repeating: 0)
-        #expect(narrowedPoreDistances(squaredDistanceToPores(none))?.samples.allSatisfy { $0 == .max } == true)
+        #expect(narrowSquaredDistanceToPores(none)?.samples.allSatisfy { $0 == .max } == true)
     }
 }
