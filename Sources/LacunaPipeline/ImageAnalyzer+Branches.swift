@@ -61,8 +61,9 @@ extension ImageAnalyzer {
         guard let thumbnailWidth = overlayThumbnailWidth else { return (overlay, nil) }
         let thumbnail = Thumbnail.dataURI(of: overlay, maxWidth: thumbnailWidth)
         let png = ImageAnalyzer.overlayPNG(consume overlay, rowFilter: .sub)
+        let written = ImageAnalyzer.writing(png, to: overlayFiles?.pores, digest: overlayFiles?.digest)
         return (Image(width: 0, height: 0, channels: 3, samples: []),
-                EncodedOverlay(png: png, thumbnail: thumbnail, written: ImageAnalyzer.writing(png, to: overlayFiles?.pores, digest: overlayFiles?.digest)))
+                EncodedOverlay(png: png, thumbnail: thumbnail, written: written))
     }
 
     /// Writes `png` to `path` when both are there: the file's `digest`, or why it could not be
