@@ -49,11 +49,7 @@ extension AnalysisOptions {
             return x
         }
         switch key {
-        case "boundary":
-            guard case let .string(s) = value, let method = BoundaryMethod(rawValue: s) else {
-                throw invalid(BoundaryMethod.allCases.map(\.rawValue).joined(separator: " or "))
-            }
-            boundary = method
+        case "boundary": boundary = try value.choice(BoundaryMethod.self, key: key, separator: " or ")
         case "split_tolerance":
             if value == .null || value == .string("none") {
                 splitTolerance = nil

@@ -110,26 +110,10 @@ extension AnalysisOptions {
             case let .int(n) where n >= 1: pages = .page(n)
             default: throw invalid("a page number from 1, or all")
             }
-        case "radius":
-            guard case let .string(s) = value, let r = RadiusDefinition(rawValue: s) else {
-                throw invalid(RadiusDefinition.allCases.map(\.rawValue).joined(separator: ", "))
-            }
-            radiusDefinition = r
-        case "edge":
-            guard case let .string(s) = value, let e = EdgeHandling(rawValue: s) else {
-                throw invalid(EdgeHandling.allCases.map(\.rawValue).joined(separator: ", "))
-            }
-            edgeHandling = e
-        case "measure":
-            guard case let .string(s) = value, let m = MeasurementSet(rawValue: s) else {
-                throw invalid(MeasurementSet.allCases.map(\.rawValue).joined(separator: " or "))
-            }
-            measure = m
-        case "overlays":
-            guard case let .string(s) = value, let o = OverlaySet(rawValue: s) else {
-                throw invalid(OverlaySet.allCases.map(\.rawValue).joined(separator: " or "))
-            }
-            overlays = o
+        case "radius": radiusDefinition = try value.choice(RadiusDefinition.self, key: key)
+        case "edge": edgeHandling = try value.choice(EdgeHandling.self, key: key)
+        case "measure": measure = try value.choice(MeasurementSet.self, key: key, separator: " or ")
+        case "overlays": overlays = try value.choice(OverlaySet.self, key: key, separator: " or ")
         default:
             if try setSegmentation(key, to: value) { return }
             if try setNetwork(key, to: value) { return }

@@ -33,11 +33,7 @@ extension AnalysisOptions {
             }
         }
         switch key {
-        case "cells":
-            guard case let .string(s) = value, let method = CellMethod(rawValue: s) else {
-                throw invalid(CellMethod.allCases.map(\.rawValue).joined(separator: ", "))
-            }
-            network.method = method
+        case "cells": network.method = try value.choice(CellMethod.self, key: key)
         case "min_contact":
             switch value {
             case .string("auto"): network.minimumContact = nil

@@ -68,15 +68,9 @@ extension AnalysisOptions {
             default: nil
             }
         }
-        func names<E: RawRepresentable & CaseIterable>(_: E.Type) -> String where E.RawValue == String {
-            E.allCases.map(\.rawValue).joined(separator: ", ")
-        }
         func choice<E: RawRepresentable & CaseIterable>(_: E.Type, nullable: Bool) throws(ConfigError) -> E? where E.RawValue == String {
             if nullable, value == .null { return nil }
-            guard case let .string(s) = value, let e = E(rawValue: s) else {
-                throw invalid(names(E.self) + (nullable ? " or null" : ""))
-            }
-            return e
+            return try value.choice(E.self, key: key, alsoAccepted: nullable ? " or null" : "")
         }
         switch key {
         case "threshold": segmentation.threshold = try choice(ThresholdMethod.self, nullable: false) ?? .otsu

@@ -44,3 +44,18 @@ public enum ConfigValue: Sendable, Equatable, Codable, CustomStringConvertible {
         }
     }
 }
+
+extension ConfigValue {
+    /// The case of `E` this value names, for config key `key`; any other value is an
+    /// `invalidValue` listing the cases joined by `separator`, then `alsoAccepted` (e.g.
+    /// " or null" when the caller takes `null` itself).
+    func choice<E: RawRepresentable & CaseIterable>(_: E.Type, key: String, separator: String = ", ",
+                                                    alsoAccepted: String = "") throws(ConfigError) -> E
+        where E.RawValue == String {
+        guard case let .string(s) = self, let e = E(rawValue: s) else {
+            let names = E.allCases.map(\.rawValue).joined(separator: separator)
+            throw .invalidValue(key: key, value: description, expected: names + alsoAccepted)
+        }
+        return e
+    }
+}

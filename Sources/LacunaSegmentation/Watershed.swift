@@ -33,12 +33,15 @@ public func watershed(_ levels: Image<Float>, markers: LabelImage, mask: Mask? =
     var output = LabelImage(width: w, height: h, repeating: 0)
     let inside: [Bool] = mask?.samples ?? [Bool](repeating: true, count: w * h)
     if let range = integralRange(levels.samples, inside: inside) {
-        if range.count <= 256, markers.samples.allSatisfy({ $0 < packedLabelLimit }) {
-            floodPackedLevels(levels.samples, lowest: range.lowest, markers: markers.samples, inside: inside,
-                              connectivity: connectivity, width: w, height: h, into: &output.samples)
+        func flood<Cells: FloodCells>(_ layout: Cells.Type) {
+            floodIntegralLevels(layout, levels.samples, lowest: range.lowest, levelCount: range.count,
+                                markers: markers.samples, inside: inside, connectivity: connectivity, width: w,
+                                height: h, into: &output.samples)
+        }
+        if range.count <= 256 && markers.samples.allSatisfy({ $0 < packedLabelLimit }) {
+            flood(PackedCells.self)
         } else {
-            floodIntegralLevels(levels.samples, lowest: range.lowest, levelCount: range.count, markers: markers.samples,
-                                inside: inside, connectivity: connectivity, width: w, height: h, into: &output.samples)
+            flood(PairedCells.self)
         }
         return output
     }
@@ -104,25 +107,25 @@ private func integralRange(_ levels: [Float], inside: [Bool]) -> (lowest: Float,
     return (lowest, Int(highest - lowest) + 1)
 }
 
-/// The flood of `watershed` over integer levels, on flat buffers: labels in a frame padded by
-/// one pixel (−1 outside the mask and the frame, 0 unclaimed), so neighbours are fixed offsets
-/// with no bounds test; the queue is one bucket per level laid out by a counting pass (every
-/// pixel is queued at most once, at its own level), each bucket first in first out, the lowest
-/// non-empty level popped first — the heap's order (level, then age). Seeded in raster order.
-private func floodIntegralLevels(_ levels: [Float], lowest: Float, levelCount: Int, markers: [Int32], inside: [Bool],
-                                 connectivity: Connectivity, width w: Int, height h: Int, into out: inout [Int32]) {
+/// The flood of `watershed` over integer levels, on flat buffers: each pixel's label and level
+/// in a frame padded by one pixel (outside the mask and the frame marked as such), so
+/// neighbours are fixed offsets with no bounds test; the queue is one bucket per level laid out
+/// by a counting pass (every pixel is queued at most once, at its own level), each bucket first
+/// in first out, the lowest non-empty level popped first — the heap's order (level, then age).
+/// Seeded in raster order. `Cells` is how a pixel's label and level are stored.
+private func floodIntegralLevels<Cells: FloodCells>(_: Cells.Type, _ levels: [Float], lowest: Float, levelCount: Int,
+                                                    markers: [Int32], inside: [Bool], connectivity: Connectivity,
+                                                    width w: Int, height h: Int, into out: inout [Int32]) {
     let pw = w + 2
-    // cells[2p]: the label of padded pixel p; cells[2p + 1]: its level. Side by side, so the
-    // flood's scattered reads of a neighbour's label and level share a cache line.
-    var cells = [Int32](repeating: -1, count: 2 * pw * (h + 2))
+    var cells = [Cells.Word](repeating: Cells.outside, count: Cells.wordsPerPixel * pw * (h + 2))
     var next = [Int](repeating: 0, count: levelCount + 1)
-    for y in 0 ..< h {
-        for x in 0 ..< w where inside[y * w + x] {
-            let level = Int(levels[y * w + x] - lowest)
-            let p = (y + 1) * pw + x + 1
-            cells[2 * p] = 0
-            cells[2 * p + 1] = Int32(level)
-            next[level + 1] += 1
+    cells.withUnsafeMutableBufferPointer { cells in
+        for y in 0 ..< h {
+            for x in 0 ..< w where inside[y * w + x] {
+                let level = Int(levels[y * w + x] - lowest)
+                Cells.setUnclaimed(cells, (y + 1) * pw + x + 1, level: level)
+                next[level + 1] += 1
+            }
         }
     }
     for l in 0 ..< levelCount { next[l + 1] += next[l] }
@@ -135,74 +138,10 @@ private func floodIntegralLevels(_ levels: [Float], lowest: Float, levelCount: I
         slots.withUnsafeMutableBufferPointer { slots in
             next.withUnsafeMutableBufferPointer { write in
                 read.withUnsafeMutableBufferPointer { read in
-                    var current = levelCount
-                    @inline(__always) func push(_ p: Int) {
-                        let level = Int(cells[2 * p + 1])
-                        slots[write[level]] = Int32(p)
-                        write[level] += 1
-                        if level < current { current = level }
-                    }
-                    for y in 0 ..< h {
-                        for x in 0 ..< w where markers[y * w + x] > 0 && inside[y * w + x] {
-                            let p = (y + 1) * pw + x + 1
-                            cells[2 * p] = markers[y * w + x]
-                            push(p)
-                        }
-                    }
-                    while current < levelCount {
-                        guard read[current] < write[current] else {
-                            current += 1
-                            continue
-                        }
-                        let p = Int(slots[read[current]])
-                        read[current] += 1
-                        let label = cells[2 * p]
-                        for offset in offsets where cells[2 * (p + offset)] == 0 {
-                            cells[2 * (p + offset)] = label
-                            push(p + offset)
-                        }
-                    }
-                }
-            }
-        }
-    }
-    for y in 0 ..< h {
-        for x in 0 ..< w { out[y * w + x] = max(0, cells[2 * ((y + 1) * pw + x + 1)]) }
-    }
-}
-
-/// Labels below this fit the packed flood's 24-bit label field (all ones is "outside").
-private let packedLabelLimit: Int32 = (1 << 24) - 1
-
-/// `floodIntegralLevels` for at most 256 levels and labels below `packedLabelLimit`, with each
-/// padded pixel in one 32-bit word: label << 8 | level, all ones outside the mask and the frame.
-/// A pixel is unclaimed while its word is below 256. Half the memory of the two-word layout for
-/// the flood's scattered reads; the same pops and claims in the same order, so the same labels.
-private func floodPackedLevels(_ levels: [Float], lowest: Float, markers: [Int32], inside: [Bool],
-                               connectivity: Connectivity, width w: Int, height h: Int, into out: inout [Int32]) {
-    let pw = w + 2
-    var cells = [UInt32](repeating: .max, count: pw * (h + 2))
-    var next = [Int](repeating: 0, count: 257)
-    for y in 0 ..< h {
-        for x in 0 ..< w where inside[y * w + x] {
-            let level = Int(levels[y * w + x] - lowest)
-            cells[(y + 1) * pw + x + 1] = UInt32(level)
-            next[level + 1] += 1
-        }
-    }
-    for l in 0 ..< 256 { next[l + 1] += next[l] }
-    // Bucket l holds slots[read[l] ..< next[l]]: read from the front, written at the back.
-    var read = next
-    var slots = [Int32](repeating: 0, count: next[256])
-    let offsets = neighbourOffsets(connectivity).map { dx, dy in dy * pw + dx }
-    cells.withUnsafeMutableBufferPointer { cells in
-        slots.withUnsafeMutableBufferPointer { slots in
-            next.withUnsafeMutableBufferPointer { write in
-                read.withUnsafeMutableBufferPointer { read in
                     offsets.withUnsafeBufferPointer { offsets in
-                        var current = 256
+                        var current = levelCount
                         @inline(__always) func push(_ p: Int) {
-                            let level = Int(cells[p] & 0xFF)
+                            let level = Cells.level(cells, p)
                             slots[write[level]] = Int32(p)
                             write[level] += 1
                             if level < current { current = level }
@@ -210,20 +149,20 @@ private func floodPackedLevels(_ levels: [Float], lowest: Float, markers: [Int32
                         for y in 0 ..< h {
                             for x in 0 ..< w where markers[y * w + x] > 0 && inside[y * w + x] {
                                 let p = (y + 1) * pw + x + 1
-                                cells[p] |= UInt32(markers[y * w + x]) << 8
+                                Cells.seed(cells, p, label: markers[y * w + x])
                                 push(p)
                             }
                         }
-                        while current < 256 {
+                        while current < levelCount {
                             guard read[current] < write[current] else {
                                 current += 1
                                 continue
                             }
                             let p = Int(slots[read[current]])
                             read[current] += 1
-                            let label = cells[p] & ~0xFF
-                            for offset in offsets where cells[p + offset] < 256 {
-                                cells[p + offset] |= label
+                            let owner = Cells.owner(cells, p)
+                            for offset in offsets where Cells.isUnclaimed(cells, p + offset) {
+                                Cells.give(cells, p + offset, owner: owner)
                                 push(p + offset)
                             }
                         }
@@ -232,13 +171,72 @@ private func floodPackedLevels(_ levels: [Float], lowest: Float, markers: [Int32
             }
         }
     }
-    for y in 0 ..< h {
-        for x in 0 ..< w {
-            let word = cells[(y + 1) * pw + x + 1]
-            out[y * w + x] = word == .max ? 0 : Int32(word >> 8)
+    cells.withUnsafeBufferPointer { cells in
+        for y in 0 ..< h {
+            for x in 0 ..< w { out[y * w + x] = Cells.label(cells, (y + 1) * pw + x + 1) }
         }
     }
 }
+
+/// How `floodIntegralLevels` stores a padded pixel's label and level.
+private protocol FloodCells {
+    associatedtype Word: FixedWidthInteger
+    static var wordsPerPixel: Int { get }
+    /// Every word of a pixel outside the mask or the frame.
+    static var outside: Word { get }
+    static func setUnclaimed(_ cells: UnsafeMutableBufferPointer<Word>, _ p: Int, level: Int)
+    /// Gives unclaimed pixel `p` the marker label `label`.
+    static func seed(_ cells: UnsafeMutableBufferPointer<Word>, _ p: Int, label: Int32)
+    /// Pixel `p`'s label as stored, to `give` to a neighbour without decoding it.
+    static func owner(_ cells: UnsafeMutableBufferPointer<Word>, _ p: Int) -> Word
+    static func give(_ cells: UnsafeMutableBufferPointer<Word>, _ p: Int, owner: Word)
+    static func isUnclaimed(_ cells: UnsafeMutableBufferPointer<Word>, _ p: Int) -> Bool
+    static func level(_ cells: UnsafeMutableBufferPointer<Word>, _ p: Int) -> Int
+    /// The label (0 unclaimed or outside).
+    static func label(_ cells: UnsafeBufferPointer<Word>, _ p: Int) -> Int32
+}
+
+/// Label and level side by side in two `Int32` words (label −1 outside, 0 unclaimed), so the
+/// flood's scattered reads of a neighbour's label and level share a cache line. Any labels and
+/// up to 2²⁰ levels.
+private enum PairedCells: FloodCells {
+    static let wordsPerPixel = 2
+    static let outside: Int32 = -1
+    @inline(__always) static func setUnclaimed(_ c: UnsafeMutableBufferPointer<Int32>, _ p: Int, level: Int) {
+        c[2 * p] = 0
+        c[2 * p + 1] = Int32(level)
+    }
+    @inline(__always) static func seed(_ c: UnsafeMutableBufferPointer<Int32>, _ p: Int, label: Int32) { c[2 * p] = label }
+    @inline(__always) static func owner(_ c: UnsafeMutableBufferPointer<Int32>, _ p: Int) -> Int32 { c[2 * p] }
+    @inline(__always) static func give(_ c: UnsafeMutableBufferPointer<Int32>, _ p: Int, owner: Int32) { c[2 * p] = owner }
+    @inline(__always) static func isUnclaimed(_ c: UnsafeMutableBufferPointer<Int32>, _ p: Int) -> Bool { c[2 * p] == 0 }
+    @inline(__always) static func level(_ c: UnsafeMutableBufferPointer<Int32>, _ p: Int) -> Int { Int(c[2 * p + 1]) }
+    @inline(__always) static func label(_ c: UnsafeBufferPointer<Int32>, _ p: Int) -> Int32 { max(0, c[2 * p]) }
+}
+
+/// Label and level in one 32-bit word, label ≪ 8 | level, all ones outside; unclaimed while the
+/// word is below 256. Half the memory traffic of `PairedCells` for at most 256 levels and labels
+/// below `packedLabelLimit`.
+private enum PackedCells: FloodCells {
+    static let wordsPerPixel = 1
+    static let outside = UInt32.max
+    @inline(__always) static func setUnclaimed(_ c: UnsafeMutableBufferPointer<UInt32>, _ p: Int, level: Int) {
+        c[p] = UInt32(level)
+    }
+    @inline(__always) static func seed(_ c: UnsafeMutableBufferPointer<UInt32>, _ p: Int, label: Int32) {
+        c[p] |= UInt32(label) << 8
+    }
+    @inline(__always) static func owner(_ c: UnsafeMutableBufferPointer<UInt32>, _ p: Int) -> UInt32 { c[p] & ~0xFF }
+    @inline(__always) static func give(_ c: UnsafeMutableBufferPointer<UInt32>, _ p: Int, owner: UInt32) { c[p] |= owner }
+    @inline(__always) static func isUnclaimed(_ c: UnsafeMutableBufferPointer<UInt32>, _ p: Int) -> Bool { c[p] < 256 }
+    @inline(__always) static func level(_ c: UnsafeMutableBufferPointer<UInt32>, _ p: Int) -> Int { Int(c[p] & 0xFF) }
+    @inline(__always) static func label(_ c: UnsafeBufferPointer<UInt32>, _ p: Int) -> Int32 {
+        c[p] == .max ? 0 : Int32(c[p] >> 8)
+    }
+}
+
+/// Labels below this fit `PackedCells`' 24-bit label field (all ones is "outside").
+private let packedLabelLimit: Int32 = (1 << 24) - 1
 
 /// Gives pixel `i`'s label to each of its unlabelled neighbours inside the mask, in the order
 /// of `offsets`, and passes each one to `claimed` (to be queued).
