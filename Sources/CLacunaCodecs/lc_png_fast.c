@@ -48,6 +48,19 @@ void lc_png_filter_rows(const uint8_t *raster, uint32_t width, uint32_t height, 
     }
 }
 
+void lc_png_filter_rows_in_place(uint8_t *buffer, uint32_t width, uint32_t height, uint32_t channels,
+                                 int filter_type) {
+    const size_t row = (size_t)width * channels, stride = row + 1;
+    for (uint32_t y = height; y-- > 0;) {
+        /* Row y moves to y·stride + 1 ≥ y·row: over its own bytes and rows already moved. */
+        uint8_t *dst = buffer + (size_t)y * stride;
+        memmove(dst + 1, buffer + (size_t)y * row, row);
+        dst[0] = filter_type == 1 ? 1 : 0;
+        if (filter_type != 1) continue;
+        for (size_t i = row; i-- > channels;) dst[1 + i] = (uint8_t)(dst[1 + i] - dst[1 + i - channels]);
+    }
+}
+
 lc_status lc_png_encode_filtered(const uint8_t *filtered, uint32_t width, uint32_t height, uint32_t channels,
                                  uint8_t **out, size_t *out_size, lc_error *err) {
     *out = NULL;

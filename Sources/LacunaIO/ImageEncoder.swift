@@ -22,21 +22,33 @@ public enum ImageEncoder {
     /// row, then libdeflate's level 1 over the whole filtered image in one call (on a 17.3-MP
     /// RGB overlay 2.7× zlib's level-1 speed for a file ~4 % larger). A caller that hands the
     /// image over (`consume`) has its samples freed once they are filtered, before the stream
-    /// is compressed. Other levels, and images whose filtered rows exceed 2 GB (one IDAT
+    /// is compressed; one made with a spare byte per row (`Image.rgbFrame`) is filtered in
+    /// place, so no second frame is made. Other levels, and images whose filtered rows exceed 2 GB (one IDAT
     /// chunk's limit), go through libpng and zlib, which choose filters per row themselves.
     public static func png(_ image: consuming Image<UInt8>, compressionLevel: Int = 6,
                            rowFilter: RowFilter = .sub) throws(ImageIOError) -> Data {
         let width = image.width, height = image.height, channels = image.channels
         let filteredSize = (width * channels + 1) * height
         if compressionLevel == 1, filteredSize <= 2_000_000_000 {
-            let filtered = image.samples.withUnsafeBufferPointer { raster in
-                [UInt8](unsafeUninitializedCapacity: filteredSize) { buffer, count in
-                    lc_png_filter_rows(raster.baseAddress, UInt32(width), UInt32(height), UInt32(channels),
-                                       rowFilter.rawValue, buffer.baseAddress)
-                    count = filteredSize
+            var filtered = image.samples
+            _ = consume image
+            if filtered.capacity >= filteredSize {
+                // A frame with a spare byte per row (`Image.rgbFrame`), handed over: filtered
+                // where it is. The append stays within the capacity, so nothing is copied.
+                filtered.append(contentsOf: repeatElement(0, count: height))
+                filtered.withUnsafeMutableBufferPointer { buffer in
+                    lc_png_filter_rows_in_place(buffer.baseAddress, UInt32(width), UInt32(height), UInt32(channels),
+                                                rowFilter.rawValue)
+                }
+            } else {
+                filtered = filtered.withUnsafeBufferPointer { raster in
+                    [UInt8](unsafeUninitializedCapacity: filteredSize) { buffer, count in
+                        lc_png_filter_rows(raster.baseAddress, UInt32(width), UInt32(height), UInt32(channels),
+                                           rowFilter.rawValue, buffer.baseAddress)
+                        count = filteredSize
+                    }
                 }
             }
-            _ = consume image
             var out: UnsafeMutablePointer<UInt8>? = nil
             var size = 0
             var error = lc_error()

@@ -212,24 +212,24 @@ public struct BatchRunner: Sendable {
                                           digest: { FileDigest.sha256(of: $0) })
             let analyzed = try encoding.analyze(decoded, input: input)
             guard let overlay = analyzed.encodedOverlay else { preconditionFailure("the analyzer encodes the overlay") }
-            let writes = [(path, overlay.written), (InputWorker.cellOverlayPath(path), analyzed.cellOverlayWritten)]
-            for case let (file, .success(digest)?) in writes { digests[file] = digest }
-            for case let (_, .failure(error)?) in writes { throw error }
+            let cellPath = InputWorker.cellOverlayPath(path)
+            let overlays = [(path, overlay.png), (cellPath, analyzed.cellOverlay)]
+            for case let (file, .written(.success(digest))?) in overlays { digests[file] = digest }
+            for case let (_, .written(.failure(error))?) in overlays { throw error }
             try Deadline.check(during: "writing the overlay")
             let thumbnail = overlay.thumbnail
-            if overlay.written == nil { try AtomicFile.write(try overlay.png.get(), to: path) }
+            if case let .encoded(png) = overlay.png { try AtomicFile.write(try png.get(), to: path) }
             if let maskFolder {
                 try MaskFiles.write(labels: analyzed.labels, labelCount: analyzed.measurement.pores.count,
                                     calibration: analyzed.measurement.calibration, folder: maskFolder,
                                     base: String((path as NSString).lastPathComponent.dropLast(4)))
             }
-            if let cellsPNG = analyzed.cellOverlayPNG {
-                if analyzed.cellOverlayWritten == nil {
-                    try AtomicFile.write(try cellsPNG.get(), to: InputWorker.cellOverlayPath(path))
-                }
-            } else {
+            switch analyzed.cellOverlay {
+            case let .encoded(png)?: try AtomicFile.write(try png.get(), to: cellPath)
+            case .written?: break
+            case nil:
                 // A cell overlay left by an earlier run into the same folder does not belong to this one.
-                try? FileManager.default.removeItem(atPath: InputWorker.cellOverlayPath(path))
+                try? FileManager.default.removeItem(atPath: cellPath)
             }
             var measured = record(.measured(analyzed.measurement))
             measured.network = analyzed.network

@@ -45,14 +45,18 @@ extension ImageAnalyzer {
     /// below the minimum area marked, outside the analysed region shaded. With
     /// `overlayThumbnailWidth` set it is PNG-encoded here (zlib level 1) with its thumbnail,
     /// and the image returned is empty.
-    func poreOverlay(display: Image<UInt8>, labels: LabelImage, touchesBorder: [Bool], mask: Mask,
+    func poreOverlay(display: Image<UInt8>, labels: LabelImage, touchesBorder: [Bool], mask: PackedMask,
                      analysed: Mask?, excludedBySize: Int,
                      calibration: Calibration) -> (image: Image<UInt8>, encoded: EncodedOverlay?) {
-        var overlay = Overlay.render(grey: display, labels: labels, touchesBorder: touchesBorder,
+        var overlay: Image<UInt8>
+        do { // the mask unpacked only while the outlines are drawn
+            let mask = mask.unpacked()
+            overlay = Overlay.render(grey: display, labels: labels, touchesBorder: touchesBorder,
                                      excluded: analysed.map { roi in
                                          Mask(width: roi.width, height: roi.height,
                                               samples: zip(mask.samples, roi.samples).map { $0 && $1 })
                                      } ?? mask)
+        }
         if let analysed { overlay = Overlay.shadingExcluded(overlay, analysed: analysed) }
         let border = touchesBorder.count(where: { $0 })
         OverlayAnnotations.annotate(&overlay, legend: Overlay.legend(
@@ -61,46 +65,45 @@ extension ImageAnalyzer {
         guard let thumbnailWidth = overlayThumbnailWidth else { return (overlay, nil) }
         let thumbnail = Thumbnail.dataURI(of: overlay, maxWidth: thumbnailWidth)
         let png = ImageAnalyzer.overlayPNG(consume overlay, rowFilter: .sub)
-        let written = ImageAnalyzer.writing(png, to: overlayFiles?.pores, digest: overlayFiles?.digest)
         return (Image(width: 0, height: 0, channels: 3, samples: []),
-                EncodedOverlay(png: png, thumbnail: thumbnail, written: written))
+                EncodedOverlay(png: ImageAnalyzer.writing(png, to: overlayFiles?.pores, digest: overlayFiles?.digest),
+                               thumbnail: thumbnail))
     }
 
-    /// Writes `png` to `path` when both are there: the file's `digest`, or why it could not be
-    /// written; `nil` when there is no path or no PNG.
+    /// `png` written to `path` when both are there (the file's `digest`, or why it could not be
+    /// written; the bytes are then let go), else kept.
     static func writing(_ png: Result<Data, ImageIOError>, to path: String?,
-                        digest: (@Sendable (Data) -> String)?) -> Result<String, AtomicFile.WriteError>? {
-        guard let path, let digest, case let .success(data) = png else { return nil }
+                        digest: (@Sendable (Data) -> String)?) -> OverlayPNG {
+        guard let path, let digest, case let .success(data) = png else { return .encoded(png) }
         do {
             try AtomicFile.write(data, to: path)
-            return .success(digest(data))
+            return .written(.success(digest(data)))
         } catch {
-            return .failure(error)
+            return .written(.failure(error))
         }
     }
 
-    /// The cell network of the pores (`nil` with `--cells none`), its overlay as a PNG (`nil`
-    /// with `--overlays pores`) and that PNG written to `overlayFiles`, when set;
-    /// `poreRegions` are the pores' `measureRegions`.
+    /// The cell network of the pores (`nil` with `--cells none`) and its overlay as a PNG (`nil`
+    /// with `--overlays pores`), written to `overlayFiles` when set; `poreRegions` are the
+    /// pores' `measureRegions`.
     func cellNetwork<S: FixedWidthInteger & UnsignedInteger & Sendable>(
         labels: LabelImage, poreCount: Int, poreRegions: [RegionProperties], grey: Image<S>, display: Image<UInt8>,
         field: Mask?,
         calibration: Calibration
-    ) -> (network: NetworkSummary, overlayPNG: Result<Data, ImageIOError>?,
-          written: Result<String, AtomicFile.WriteError>?)? {
+    ) -> (network: NetworkSummary, overlay: OverlayPNG?)? {
         let options = options
         guard let network = NetworkAnalysis(
             pores: labels, poreCount: poreCount,
             grey: { ImageAnalyzer.wallsBright(gaussianBlur(grey, sigma: options.blurSigma), polarity: options.polarity) },
             field: field, options: options.network, poreRegions: poreRegions, threads: threads) else { return nil }
-        if options.overlays == .pores { return (NetworkSummary(network), nil, nil) }
+        if options.overlays == .pores { return (NetworkSummary(network), nil) }
         var image = CellOverlay.render(grey: display, network: network.network, pores: labels, threads: threads)
         OverlayAnnotations.annotate(&image, legend: CellOverlay.legend(for: network.network.cells), calibration: calibration)
         let summary = NetworkSummary(network)
         _ = consume network // the cell labels go before the overlay is encoded
         // Its tinted cells compress faster unfiltered (ImageEncoder.RowFilter).
         let png = ImageAnalyzer.overlayPNG(consume image, rowFilter: .none)
-        return (summary, png, ImageAnalyzer.writing(png, to: overlayFiles?.cells, digest: overlayFiles?.digest))
+        return (summary, ImageAnalyzer.writing(png, to: overlayFiles?.cells, digest: overlayFiles?.digest))
     }
 
     /// An overlay as PNG at the fast setting (zlib level 1) with `rowFilter`, or the encoder's

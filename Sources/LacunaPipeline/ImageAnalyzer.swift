@@ -18,23 +18,29 @@ public struct AnalyzedImage: Sendable {
     /// cell overlay is drawn) and its overlay.
     public var network: NetworkSummary? = nil
     /// The cell overlay, already PNG-encoded (zlib level 1) so its RGB frame is not held while
-    /// the pores are measured.
-    public var cellOverlayPNG: Result<Data, ImageIOError>? = nil
-    /// The cell overlay's file SHA-256 once written (`ImageAnalyzer.overlayFiles`), or why it
-    /// could not be; `nil` when it was not written.
-    public var cellOverlayWritten: Result<String, AtomicFile.WriteError>? = nil
+    /// the pores are measured, and written when the analyzer was given its file; `nil` with
+    /// `--cells none` or `--overlays pores`.
+    public var cellOverlay: OverlayPNG? = nil
     /// The pore overlay PNG-encoded, when the analyzer was asked to encode it
     /// (`ImageAnalyzer.overlayThumbnailWidth`); `overlay` is then empty.
     public var encodedOverlay: EncodedOverlay? = nil
 }
 
-/// A pore overlay encoded during the analysis: the PNG (zlib level 1), the report's thumbnail
-/// of it (a `data:` URI, `nil` when it could not be made) and, when it was written
-/// (`ImageAnalyzer.overlayFiles`), the file's SHA-256 or why it could not be written.
+/// A pore overlay encoded during the analysis: the PNG (zlib level 1), and the report's
+/// thumbnail of it (a `data:` URI, `nil` when it could not be made).
 public struct EncodedOverlay: Sendable {
-    public var png: Result<Data, ImageIOError>
+    public var png: OverlayPNG
     public var thumbnail: String?
-    public var written: Result<String, AtomicFile.WriteError>? = nil
+}
+
+/// An overlay PNG-encoded (zlib level 1) during the analysis.
+public enum OverlayPNG: Sendable {
+    /// The PNG, kept because no file was given for it, or the encoder's error (with or
+    /// without a file).
+    case encoded(Result<Data, ImageIOError>)
+    /// Written to its file (`ImageAnalyzer.overlayFiles`): the file's fingerprint, or why the
+    /// write failed. The bytes are not kept (an 8192² overlay is about 90 MB).
+    case written(Result<String, AtomicFile.WriteError>)
 }
 
 /// The analysis of one micrograph:
@@ -54,8 +60,8 @@ public struct ImageAnalyzer: Sendable {
     /// the cell network when the image has two threads; when `nil` it is returned as an image.
     public var overlayThumbnailWidth: Int? = nil
     /// When set with `overlayThumbnailWidth`, the files the pore overlay and the cell overlay are
-    /// written to, each by the thread that encoded it (`EncodedOverlay.written`,
-    /// `AnalyzedImage.cellOverlayWritten`), so neither write waits for the other part.
+    /// written to, each by the thread that encoded it (`OverlayPNG.written`), so neither write
+    /// waits for the other part and the bytes are not held after.
     public var overlayFiles: OverlayFiles? = nil
 
     /// Where `overlayFiles` puts the overlays, and the fingerprint recorded of a written file's
@@ -221,6 +227,8 @@ public struct ImageAnalyzer: Sendable {
         let region = try ImageAnalyzer.analysedRegion(grey: grey, poreMask: mask, file: context.regionMask,
                                                       options: options)
         let labelled = ImageAnalyzer.poreComponents(of: mask, analysed: region.mask, options: options, threads: threads)
+        // Only the pore overlay needs the mask again: an eighth of it is held until then.
+        let packedMask = PackedMask(consume mask)
         var components = labelled.components
         let wholePores = labelled.distances
         let found = components.count
@@ -251,7 +259,7 @@ public struct ImageAnalyzer: Sendable {
             measuredPores(pores, labels: labels, grey: grey, display: display, context: context,
                           threshold: threshold, wholePores: wholePores, region: region, cutByRegion: cutByRegion)
         }, thenEach: [{
-            AfterPart.overlay(poreOverlay(display: display, labels: labels, touchesBorder: pores.map(\.touchesBorder), mask: mask,
+            AfterPart.overlay(poreOverlay(display: display, labels: labels, touchesBorder: pores.map(\.touchesBorder), mask: packedMask,
                                  analysed: region.mask, excludedBySize: found - keptBySize,
                                  calibration: context.calibration))
         }] + (sensitivity.map { pass in [{ AfterPart.sensitivity(pass()) }] } ?? []))
@@ -267,8 +275,7 @@ public struct ImageAnalyzer: Sendable {
         var analyzed = AnalyzedImage(measurement: measurement, overlay: overlay.image, labels: labels)
         analyzed.encodedOverlay = overlay.encoded
         analyzed.network = cells?.network
-        analyzed.cellOverlayPNG = cells?.overlayPNG
-        analyzed.cellOverlayWritten = cells?.written
+        analyzed.cellOverlay = cells?.overlay
         return analyzed
     }
 

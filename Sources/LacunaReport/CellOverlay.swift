@@ -75,7 +75,7 @@ public enum CellOverlay {
             return ((l[i + left] ^ own) | (l[i + right] ^ own) | (l[i + up] ^ own) | (l[i + down] ^ own)) != 0
         }
         let outlines = pores?.samples ?? []
-        let rgb = [UInt8](unsafeUninitializedCapacity: w * h * 3) { rgb, count in
+        return Image.rgbFrame(width: w, height: h) { rgb in
             cells.samples.withUnsafeBufferPointer { c in
                 grey.samples.withUnsafeBufferPointer { g in
                     outlines.withUnsafeBufferPointer { p in
@@ -118,8 +118,6 @@ public enum CellOverlay {
                     }
                 }
             }
-            count = w * h * 3
         }
-        return Image(width: w, height: h, channels: 3, samples: rgb)
     }
 }

@@ -29,7 +29,7 @@ public enum Overlay {
         let border = (borderColour.red, borderColour.green, borderColour.blue)
         let interior = (interiorColour.red, interiorColour.green, interiorColour.blue)
         let excludedRGB = (excludedColour.red, excludedColour.green, excludedColour.blue)
-        let rgb = [UInt8](unsafeUninitializedCapacity: w * h * 3) { rgb, count in
+        return Image.rgbFrame(width: w, height: h) { rgb in
             labels.samples.withUnsafeBufferPointer { l in
                 grey.samples.withUnsafeBufferPointer { g in
                     dropped.withUnsafeBufferPointer { dropped in
@@ -59,9 +59,7 @@ public enum Overlay {
                     }
                 }
             }
-            count = w * h * 3
         }
-        return Image(width: w, height: h, channels: 3, samples: rgb)
     }
 
     /// The legend of a pore overlay with the number of pores of each kind.

@@ -60,36 +60,65 @@ struct FastPNGTests {
     @Test("each row holds its filter's type byte and bytes (None: the row; Sub: minus the pixel to the left)",
           arguments: [ImageEncoder.RowFilter.none, .sub])
     func rowFilter(filter: ImageEncoder.RowFilter) throws {
-        let width = 53, height = 19
         for channels in 1 ... 4 {
-            let image = Self.random(width: width, height: height, channels: channels, seed: UInt64(900 + channels))
-            let bytes = [UInt8](try ImageEncoder.png(image, compressionLevel: 1, rowFilter: filter))
-            #expect(try ImageDecoder().decode(Data(bytes)).raster == .uint8(image))
-            // The one IDAT chunk follows the signature (8 bytes) and IHDR (25 bytes); inflated
-            // here by libdeflate's decompressor, independently of the writer.
-            let length = Int(Self.be32(bytes, 33))
-            let stream = Array(bytes[41 ..< 41 + length])
-            let row = width * channels
-            var rows = [UInt8](repeating: 0, count: (row + 1) * height)
-            var produced = 0
-            let decompressor = try #require(libdeflate_alloc_decompressor())
-            defer { libdeflate_free_decompressor(decompressor) }
-            let result = stream.withUnsafeBytes { source in
-                rows.withUnsafeMutableBytes { target in
-                    libdeflate_zlib_decompress(decompressor, source.baseAddress, source.count,
-                                               target.baseAddress, target.count, &produced)
-                }
+            let image = Self.random(width: 53, height: 19, channels: channels, seed: UInt64(900 + channels))
+            try Self.expectFilteredRows(try ImageEncoder.png(image, compressionLevel: 1, rowFilter: filter),
+                                        of: image, filter: filter)
+        }
+    }
+
+    @Test("an RGB frame with a spare byte per row (Image.rgbFrame) is filtered in place: the same rows; a frame the caller keeps is left as it was",
+          arguments: [ImageEncoder.RowFilter.none, .sub])
+    func inPlaceRows(filter: ImageEncoder.RowFilter) throws {
+        for (width, height) in [(1, 1), (1, 29), (33, 1), (53, 19), (640, 7)] {
+            let reference = Self.random(width: width, height: height, channels: 3, seed: UInt64(width * 31 + height))
+            let frame = Image.rgbFrame(width: width, height: height) { rgb in
+                for i in rgb.indices { rgb[i] = reference.samples[i] }
             }
-            #expect(result == LIBDEFLATE_SUCCESS && produced == rows.count)
-            let raster = image.samples
-            for y in 0 ..< height {
-                let line = Array(rows[y * (row + 1) ..< (y + 1) * (row + 1)])
-                let source = Array(raster[y * row ..< (y + 1) * row])
-                let expected = filter == .none ? source
-                    : source.indices.map { i in i < channels ? source[i] : source[i] &- source[i - channels] }
-                #expect(line.first == UInt8(filter.rawValue) && Array(line.dropFirst()) == expected,
-                        "row \(y), \(channels) channels")
+            #expect(frame == reference)
+            #expect(frame.samples.capacity >= (3 * width + 1) * height)
+            try Self.expectFilteredRows(try ImageEncoder.png(consume frame, compressionLevel: 1, rowFilter: filter),
+                                        of: reference, filter: filter)
+            // Kept by the caller: the encoder's rows are its own.
+            let kept = Image.rgbFrame(width: width, height: height) { rgb in
+                for i in rgb.indices { rgb[i] = reference.samples[i] }
             }
+            try Self.expectFilteredRows(try ImageEncoder.png(kept, compressionLevel: 1, rowFilter: filter),
+                                        of: reference, filter: filter)
+            #expect(kept == reference)
+        }
+    }
+
+    /// `png` decodes to `image`, and its one IDAT chunk inflates (libdeflate's decompressor,
+    /// independently of the writer) to each row's `filter` type byte and filtered bytes.
+    static func expectFilteredRows(_ png: Data, of image: Image<UInt8>, filter: ImageEncoder.RowFilter) throws {
+        let width = image.width, height = image.height, channels = image.channels
+        let bytes = [UInt8](png)
+        #expect(try ImageDecoder().decode(Data(bytes)).raster == .uint8(image))
+        // The one IDAT chunk follows the signature (8 bytes) and IHDR (25 bytes); inflated
+        // here by libdeflate's decompressor, independently of the writer.
+        let length = Int(Self.be32(bytes, 33))
+        let stream = Array(bytes[41 ..< 41 + length])
+        let row = width * channels
+        var rows = [UInt8](repeating: 0, count: (row + 1) * height)
+        var produced = 0
+        let decompressor = try #require(libdeflate_alloc_decompressor())
+        defer { libdeflate_free_decompressor(decompressor) }
+        let result = stream.withUnsafeBytes { source in
+            rows.withUnsafeMutableBytes { target in
+                libdeflate_zlib_decompress(decompressor, source.baseAddress, source.count,
+                                           target.baseAddress, target.count, &produced)
+            }
+        }
+        #expect(result == LIBDEFLATE_SUCCESS && produced == rows.count)
+        let raster = image.samples
+        for y in 0 ..< height {
+            let line = Array(rows[y * (row + 1) ..< (y + 1) * (row + 1)])
+            let source = Array(raster[y * row ..< (y + 1) * row])
+            let expected = filter == .none ? source
+                : source.indices.map { i in i < channels ? source[i] : source[i] &- source[i - channels] }
+            #expect(line.first == UInt8(filter.rawValue) && Array(line.dropFirst()) == expected,
+                    "row \(y), \(channels) channels")
         }
     }
 

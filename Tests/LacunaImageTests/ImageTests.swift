@@ -15,6 +15,24 @@ struct ImageTests {
         #expect(doubled.width == 3 && doubled.channels == 2 && doubled[2, 1, 1] == 22)
     }
 
+    @Test("a packed mask unpacks to the same mask, tails and one-pixel sizes included")
+    func packedMask() {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for (width, height) in [(1, 1), (7, 3), (8, 1), (64, 1), (65, 3), (301, 203), (1, 129)] {
+            let samples = (0 ..< width * height).map { _ in
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                return state >> 61 < 3 // about 3/8 foreground, in runs of one pixel and more
+            }
+            let mask = Mask(width: width, height: height, samples: samples)
+            let packed = PackedMask(mask)
+            #expect(packed.width == width && packed.height == height)
+            #expect(packed.unpacked() == mask, "\(width)×\(height)")
+        }
+        let everyThird = Mask(width: 10, height: 10, samples: (0 ..< 100).map { $0 % 3 == 0 })
+        #expect(PackedMask(everyThird).unpacked() == everyThird)
+        #expect(PackedMask(everyThird) != PackedMask(Mask(width: 10, height: 10, samples: (0 ..< 100).map { $0 % 3 == 1 })))
+    }
+
     @Test("images are values: a copy changes independently")
     func valueSemantics() {
         let a = Image<UInt8>(width: 2, height: 2, repeating: 5)

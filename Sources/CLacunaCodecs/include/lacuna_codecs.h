@@ -71,6 +71,11 @@ lc_status lc_png_encode(const void *raster, uint32_t width, uint32_t height, uin
  * 2 GiB): use lc_png_encode then. On success *out holds a malloc'd buffer released with lc_free. */
 void lc_png_filter_rows(const uint8_t *raster, uint32_t width, uint32_t height, uint32_t channels,
                         int filter_type, uint8_t *filtered);
+/* The same rows made in place: `buffer` holds the raster (width·channels·height bytes) and has
+ * room for the filtered rows, height bytes more. Rows move from the last to the first, each
+ * filtered right to left, so no byte is read after it was overwritten. */
+void lc_png_filter_rows_in_place(uint8_t *buffer, uint32_t width, uint32_t height, uint32_t channels,
+                                 int filter_type);
 lc_status lc_png_encode_filtered(const uint8_t *filtered, uint32_t width, uint32_t height, uint32_t channels,
                                  uint8_t **out, size_t *out_size, lc_error *err);
 
