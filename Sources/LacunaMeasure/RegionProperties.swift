@@ -59,8 +59,11 @@ public struct RegionProperties: Sendable, Equatable {
 
 /// Measures every region 1…`count` of `labels` in two passes over the image (one without
 /// `perimeters`, which then reads 0). Complexity O(width·height + count). The label image is
-/// not modified.
-public func measureRegions(of labels: LabelImage, count: Int, perimeters: Bool = true) -> [RegionProperties] {
+/// not modified. Labels are `Int32` (`LabelImage`), or `UInt16` for cells narrowed to 16 bits.
+@_specialize(where L == Int32)
+@_specialize(where L == UInt16)
+public func measureRegions<L: FixedWidthInteger & Sendable>(of labels: Image<L>, count: Int,
+                                                            perimeters: Bool = true) -> [RegionProperties] {
     precondition(labels.channels == 1, "measureRegions needs one channel, got \(labels.channels)")
     let w = labels.width, h = labels.height
     // Flat accumulators, `stride` integers per label (index 0 unused): area, minX, maxX, minY,
@@ -125,7 +128,8 @@ public func measureRegions(of labels: LabelImage, count: Int, perimeters: Bool =
 /// 1 + 2·(boundary 4-neighbours) + 10·(boundary diagonal neighbours), counting only neighbours
 /// in the same region. A boundary pixel is a labelled pixel on the frame's edge or with a
 /// 4-neighbour of another label; the flags of three rows at a time are kept (no full frame).
-private func perimeterPass(_ l: UnsafeBufferPointer<Int32>, _ w: Int, _ h: Int, add: (Int, Double) -> Void) {
+private func perimeterPass<L: FixedWidthInteger>(_ l: UnsafeBufferPointer<L>, _ w: Int, _ h: Int,
+                                                 add: (Int, Double) -> Void) {
     var weights = [Double](repeating: 0, count: 50)
     for code in [5, 7, 15, 17, 25, 27] { weights[code] = 1 }
     for code in [21, 33] { weights[code] = 2.0.squareRoot() }

@@ -23,13 +23,14 @@ public struct CellContact: Sendable, Equatable, Hashable {
 /// not contacts.
 /// - Returns: contacts sorted by (first, second).
 /// - Complexity: O(width·height) time, O(number of contacts) memory.
-public func cellContacts(of labels: LabelImage) -> [CellContact] {
+/// Labels are `Int32` (`LabelImage`) or 16 bits (`CellLabels`), never negative.
+public func cellContacts<L: FixedWidthInteger & Sendable>(of labels: Image<L>) -> [CellContact] {
     let w = labels.width, h = labels.height
     var edges: [UInt64: Int] = [:]
-    func add(_ a: Int32, _ b: Int32) {
+    func add(_ a: L, _ b: L) {
         guard a != 0, b != 0, a != b else { return }
         let (low, high) = a < b ? (a, b) : (b, a)
-        edges[UInt64(UInt32(low)) << 32 | UInt64(UInt32(high)), default: 0] += 1
+        edges[UInt64(UInt32(truncatingIfNeeded: low)) << 32 | UInt64(UInt32(truncatingIfNeeded: high)), default: 0] += 1
     }
     labels.samples.withUnsafeBufferPointer { l in
         for y in 0 ..< h {

@@ -3,8 +3,10 @@ import LacunaMeasure
 
 /// The cells of a framework, their neighbours and the per-cell measurements.
 public struct CellNetwork: Sendable {
-    /// Cell labels over the frame (0 outside the analysed field).
-    public var labels: LabelImage
+    /// Cell labels over the frame (0 outside the analysed field), in 16 bits when they fit.
+    public var cellLabels: CellLabels
+    /// The cell labels as `Int32` (a copy when they are stored in 16 bits).
+    public var labels: LabelImage { cellLabels.labelImage }
     /// One entry per label 1…count, in label order; cells with no pixels are left out.
     public var cells: [NetworkCell]
     /// The adjacency rule the neighbour lists follow.
@@ -26,7 +28,8 @@ public struct CellNetwork: Sendable {
     public init(labels: LabelImage, count: Int, field: Mask? = nil, rule: AdjacencyRule = AdjacencyRule(),
                 pores: LabelImage? = nil, cornerTolerance: (Double) -> Double = CellNetwork.cornerTolerance(radius:),
                 toPore: Image<Int32>? = nil) {
-        self.init(labels: labels, count: count, field: field, rule: rule, pores: pores, cornerTolerance: cornerTolerance,
+        self.init(cells: .wide(labels), count: count, field: field, rule: rule, pores: pores,
+                  cornerTolerance: cornerTolerance,
                   poreDistances: pores == nil ? nil : toPore ?? squaredDistanceToPores(pores!))
     }
 
@@ -35,12 +38,29 @@ public struct CellNetwork: Sendable {
     /// count)` when the caller has measured them already. The pores' corners are found on up to
     /// `threads` threads (the same result for any number).
     public init<D: FixedWidthInteger & Sendable>(
-        labels: LabelImage, count: Int, field: Mask?, rule: AdjacencyRule, pores: LabelImage?,
+        cells: CellLabels, count: Int, field: Mask?, rule: AdjacencyRule, pores: LabelImage?,
         cornerTolerance: (Double) -> Double = CellNetwork.cornerTolerance(radius:), poreDistances: Image<D>?,
         poreRegions: [RegionProperties]? = nil, threads: Int = 1
     ) {
-        self.labels = labels
+        cellLabels = cells
         self.rule = rule
+        switch cells {
+        case let .narrow(labels):
+            self.cells = CellNetwork.measure(labels, count: count, field: field, rule: rule, pores: pores,
+                                             cornerTolerance: cornerTolerance, poreDistances: poreDistances,
+                                             poreRegions: poreRegions, threads: threads)
+        case let .wide(labels):
+            self.cells = CellNetwork.measure(labels, count: count, field: field, rule: rule, pores: pores,
+                                             cornerTolerance: cornerTolerance, poreDistances: poreDistances,
+                                             poreRegions: poreRegions, threads: threads)
+        }
+    }
+
+    /// The cells of `labels` (`init(cells:…)`'s parameters).
+    private static func measure<L: FixedWidthInteger & Sendable, D: FixedWidthInteger & Sendable>(
+        _ labels: Image<L>, count: Int, field: Mask?, rule: AdjacencyRule, pores: LabelImage?,
+        cornerTolerance: (Double) -> Double, poreDistances: Image<D>?, poreRegions: [RegionProperties]?, threads: Int
+    ) -> [NetworkCell] {
         let regions = measureRegions(of: labels, count: count)
         let poreRegions = pores.map { poreRegions ?? measureRegions(of: $0, count: count) }
         var neighbours = [[Int]](repeating: [], count: count + 1)
@@ -57,7 +77,7 @@ public struct CellNetwork: Sendable {
             guard let pores, let p = poreRegions?[k], p.area > 0 else { return nil }
             return polygonCorners(of: p, in: pores, tolerance: cornerTolerance(p.equivalentRadius))
         }
-        cells = regions.filter { $0.area > 0 }.map { region in
+        return regions.filter { $0.area > 0 }.map { region in
             let pore = poreRegions.map { $0[region.label - 1] }
             return NetworkCell(
                 label: region.label, pore: pore.flatMap { $0.area > 0 ? $0.label : nil }, area: region.area,
@@ -75,7 +95,7 @@ public struct CellNetwork: Sendable {
     }
 
     /// For each label, whether the cell has a 4-neighbour outside the analysed field.
-    static func labelsAtFieldEdge(_ labels: LabelImage, field: Mask?, count: Int) -> [Bool] {
+    static func labelsAtFieldEdge<L: FixedWidthInteger>(_ labels: Image<L>, field: Mask?, count: Int) -> [Bool] {
         var touches = [Bool](repeating: false, count: count + 1)
         guard let field else { return touches }
         let w = labels.width, h = labels.height

@@ -35,9 +35,20 @@ public struct FrameworkStatistics: Sendable, Equatable {
         self.init(cells: cells, pores: pores, field: field, poreDistances: toPore ?? squaredDistanceToPores(pores))
     }
 
-    /// The same with the squared distances to the pores in any integer type (`.max`: no pore).
-    public init<D: FixedWidthInteger & Sendable>(cells: LabelImage, pores: LabelImage, field: Mask?,
+    /// The same with cell labels stored either way (`CellLabels`).
+    public init<D: FixedWidthInteger & Sendable>(cells: CellLabels, pores: LabelImage, field: Mask?,
                                                  poreDistances distance: Image<D>) {
+        switch cells {
+        case let .narrow(labels): self.init(cells: labels, pores: pores, field: field, poreDistances: distance)
+        case let .wide(labels): self.init(cells: labels, pores: pores, field: field, poreDistances: distance)
+        }
+    }
+
+    /// The same with the squared distances to the pores in any integer type (`.max`: no pore),
+    /// and the cell labels in `Int32` or 16 bits (`CellLabels`).
+    public init<L: FixedWidthInteger & Sendable, D: FixedWidthInteger & Sendable>(
+        cells: Image<L>, pores: LabelImage, field: Mask?, poreDistances distance: Image<D>
+    ) {
         let w = cells.width, h = cells.height
         var samples: [Double] = []
         var edges = 0
@@ -84,7 +95,7 @@ public struct FrameworkStatistics: Sendable, Equatable {
     /// Clusters of 2 × 2 blocks with three or more distinct non-zero labels, 8-connected
     /// blocks counted once. The junction blocks are few (about two per cell), so they are
     /// listed and joined by union–find over the list rather than labelled in a full frame.
-    static func countJunctions(_ cells: LabelImage) -> Int {
+    static func countJunctions<L: FixedWidthInteger>(_ cells: Image<L>) -> Int {
         let w = cells.width, h = cells.height
         guard w > 1, h > 1 else { return 0 }
         var blocks: [Int] = []

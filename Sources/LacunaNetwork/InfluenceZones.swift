@@ -31,15 +31,27 @@ public func influenceZones(of pores: LabelImage, field: Mask? = nil, toPore: Ima
 /// is no pore.
 public func influenceZones<D: FixedWidthInteger & Sendable>(of pores: LabelImage, field: Mask?,
                                                              poreDistances squared: Image<D>) -> LabelImage {
+    influenceZones(of: pores, field: field, poreDistances: squared, as: Int32.self)
+}
+
+/// `influenceZones` with the cell labels stored as `L`: `UInt16` when the pores are fewer than
+/// 65 535 (`CellLabels.narrow`, half the memory of `Int32`). Every pore label must be below
+/// `L.max`.
+public func influenceZones<D: FixedWidthInteger & Sendable, L: FixedWidthInteger & Sendable>(
+    of pores: LabelImage, field: Mask?, poreDistances squared: Image<D>, as _: L.Type
+) -> Image<L> {
     let w = pores.width, h = pores.height
     let inside = field?.samples
-    var out = LabelImage(width: w, height: h, repeating: 0)
+    var out = Image<L>(width: w, height: h, repeating: 0)
     var pending = false
     out.samples.withUnsafeMutableBufferPointer { labels in
         squared.samples.withUnsafeBufferPointer { d in
             pores.samples.withUnsafeBufferPointer { p in
                 withFieldTest(inside) { inside in
-                    for i in 0 ..< w * h where inside[i] && p[i] != 0 { labels[i] = p[i] }
+                    for i in 0 ..< w * h where inside[i] && p[i] != 0 {
+                        precondition(p[i] > 0 && Int(p[i]) < Int(L.max), "pore label \(p[i]) does not fit the cell labels")
+                        labels[i] = L(truncatingIfNeeded: p[i])
+                    }
                     pending = labelFramework(labels, d: d, pores: p, inside: inside, width: w)
                 }
             }
@@ -47,7 +59,7 @@ public func influenceZones<D: FixedWidthInteger & Sendable>(of pores: LabelImage
     }
     if pending {
         out.samples.withUnsafeMutableBufferPointer { labels in
-            for i in labels.indices where labels[i] < 0 { labels[i] = 0 }
+            for i in labels.indices where labels[i] == L.max { labels[i] = 0 }
         }
         floodRemaining(&out, inside: inside)
     }
@@ -58,10 +70,12 @@ public func influenceZones<D: FixedWidthInteger & Sendable>(of pores: LabelImage
 /// increasing (squared distance, index) order, each taking the label of its labelled
 /// 4-neighbour nearest to a pore (up, left, right, down on ties) — without sorting them: a
 /// pixel's label depends only on its neighbours that come before it in that order, so each
-/// is resolved after those, depth first with an explicit stack. −1 marks pixels no earlier
-/// neighbour labels; returns whether there are any.
-private func labelFramework<D: FixedWidthInteger>(_ labels: UnsafeMutableBufferPointer<Int32>, d: UnsafeBufferPointer<D>,
-                            pores: UnsafeBufferPointer<Int32>, inside: FieldTest, width w: Int) -> Bool {
+/// is resolved after those, depth first with an explicit stack. `L.max` marks pixels no
+/// earlier neighbour labels; returns whether there are any.
+private func labelFramework<D: FixedWidthInteger, L: FixedWidthInteger>(
+    _ labels: UnsafeMutableBufferPointer<L>, d: UnsafeBufferPointer<D>,
+    pores: UnsafeBufferPointer<Int32>, inside: FieldTest, width w: Int
+) -> Bool {
     let h = labels.count / max(w, 1)
     var pending = false
     var stack: [Int] = []
@@ -86,16 +100,16 @@ private func labelFramework<D: FixedWidthInteger>(_ labels: UnsafeMutableBufferP
                 }
             }
             guard stack.count == depth else { continue }
-            var best: Int32 = 0, nearest = D.max
+            var best: L = 0, nearest = D.max
             for k in 0 ..< 4 {
                 let n = k == 0 ? up : k == 1 ? left : k == 2 ? right : down
                 guard n >= 0 else { continue }
-                if labels[n] > 0, d[n] < here || (d[n] == here && n < i), d[n] < nearest {
+                if labels[n] != 0, labels[n] != L.max, d[n] < here || (d[n] == here && n < i), d[n] < nearest {
                     best = labels[n]
                     nearest = d[n]
                 }
             }
-            if best != 0 { labels[i] = best } else { labels[i] = -1; pending = true }
+            if best != 0 { labels[i] = best } else { labels[i] = L.max; pending = true }
             stack.removeLast()
         }
     }
@@ -131,7 +145,7 @@ func withFieldTest<R>(_ samples: [Bool]?, _ body: (FieldTest) -> R) -> R {
 
 /// Gives every unlabelled field pixel connected (4-neighbours) to a labelled one the label that
 /// reaches it first in a breadth-first flood from all labelled pixels.
-func floodRemaining(_ labels: inout LabelImage, inside: [Bool]?) {
+func floodRemaining<L: FixedWidthInteger>(_ labels: inout Image<L>, inside: [Bool]?) {
     let w = labels.width, h = labels.height
     var queue: [Int] = []
     for i in 0 ..< w * h where labels.samples[i] != 0 { queue.append(i) }
@@ -168,8 +182,9 @@ public func cellsOpenToUnseenPores(_ cells: LabelImage, pores: LabelImage, count
 
 /// `cellsOpenToUnseenPores` with the squared distances to the pores in any integer type
 /// (`.max`: no pore).
-public func cellsOpenToUnseenPores<D: FixedWidthInteger & Sendable>(_ cells: LabelImage, count: Int, field: Mask?,
-                                                                     poreDistances toPore: Image<D>) -> [Bool] {
+public func cellsOpenToUnseenPores<L: FixedWidthInteger & Sendable, D: FixedWidthInteger & Sendable>(
+    _ cells: Image<L>, count: Int, field: Mask?, poreDistances toPore: Image<D>
+) -> [Bool] {
     let w = cells.width, h = cells.height
     let toFieldEdge = field.map { squaredEuclideanDistanceTransform(of: $0, outsideIsBackground: true) }
     var open = [Bool](repeating: false, count: count + 1)

@@ -56,10 +56,13 @@ public struct NetworkAnalysis: Sendable {
         // bits when it fits (it does unless walls are over 255 px thick), else in 32.
         let narrow = options.method == .none ? nil : narrowSquaredDistanceToPores(pores, threads: threads)
         let wide = options.method == .none || narrow != nil ? nil : squaredDistanceToPores(pores, threads: threads)
+        // The cells grown from the pores in 16 bits when there are fewer than 65 535 pores.
         func byPores<D: FixedWidthInteger & Sendable>(_ toPore: Image<D>) -> (CellNetwork, FrameworkStatistics) {
-            let cells = influenceZones(of: pores, field: field, poreDistances: toPore)
+            let cells: CellLabels = CellLabels.fitsNarrow(count: poreCount)
+                ? .narrow(influenceZones(of: pores, field: field, poreDistances: toPore, as: UInt16.self))
+                : .wide(influenceZones(of: pores, field: field, poreDistances: toPore))
             return runBoth(parallel: threads > 1, {
-                CellNetwork(labels: cells, count: poreCount, field: field, rule: options.adjacency(for: .pores),
+                CellNetwork(cells: cells, count: poreCount, field: field, rule: options.adjacency(for: .pores),
                             pores: pores, poreDistances: toPore, poreRegions: poreRegions, threads: threads)
             }, {
                 FrameworkStatistics(cells: cells, pores: pores, field: field, poreDistances: toPore)

@@ -45,11 +45,19 @@ public enum CellOverlay {
     /// bands of rows drawn by up to `threads` threads (the same image for any number).
     public static func render(grey: Image<UInt8>, network: CellNetwork, pores: LabelImage?,
                               threads: Int = 1) -> Image<UInt8> {
-        let cells = network.labels
+        switch network.cellLabels {
+        case let .narrow(cells): render(grey: grey, cells: cells, of: network.cells, pores: pores, threads: threads)
+        case let .wide(cells): render(grey: grey, cells: cells, of: network.cells, pores: pores, threads: threads)
+        }
+    }
+
+    /// `render` with the cell labels stored as `L`; `list` the network's cells.
+    private static func render<L: FixedWidthInteger & Sendable>(grey: Image<UInt8>, cells: Image<L>, of list: [NetworkCell],
+                                                                pores: LabelImage?, threads: Int) -> Image<UInt8> {
         precondition(grey.channels == 1 && grey.width == cells.width && grey.height == cells.height,
                      "cell overlay needs a grey image the size of the cell labels")
         let w = grey.width, h = grey.height
-        let maxLabel = network.cells.map(\.label).max() ?? 0
+        let maxLabel = list.map(\.label).max() ?? 0
         // Every tinted value comes from a table per tint and grey level, filled with the
         // per-pixel formula: round(keep · grey + tint · colour), channel by channel.
         let keep = 1 - tint
@@ -64,13 +72,14 @@ public enum CellOverlay {
         }
         // tintIndex[label]: the palette entry of the cell, −1 for no tint.
         var tintIndex = [Int](repeating: -1, count: maxLabel + 1)
-        for cell in network.cells {
+        for cell in list {
             tintIndex[cell.label] = paletteIndex(sides: cell.sides, border: cell.touchesBorder)
         }
         // Whether pixel i's label differs from one of its 4-neighbours. A neighbour outside the
         // frame is given as offset 0 (the pixel itself), which never differs: no branches.
         @inline(__always)
-        func differs(_ l: UnsafeBufferPointer<Int32>, _ i: Int, _ left: Int, _ right: Int, _ up: Int, _ down: Int) -> Bool {
+        func differs<T: FixedWidthInteger>(_ l: UnsafeBufferPointer<T>, _ i: Int, _ left: Int, _ right: Int, _ up: Int,
+                                           _ down: Int) -> Bool {
             let own = l[i]
             return ((l[i + left] ^ own) | (l[i + right] ^ own) | (l[i + up] ^ own) | (l[i + down] ^ own)) != 0
         }

@@ -77,6 +77,29 @@ struct InfluenceZoneOrderTests {
         #expect(Set(fast.samples).count > 10)
     }
 
+    @Test("cells in 16 bits: the same zones (floods behind the field's cuts included), cells, neighbours and walls as in Int32",
+          arguments: [(UInt64(51), false), (52, true), (53, true)])
+    func narrowCellLabelsAgree(seed: UInt64, withField: Bool) {
+        let (pores, field) = Self.scene(seed: seed, width: 57, height: 43, withField: withField)
+        let toPore = squaredDistanceToPores(pores)
+        let wide = influenceZones(of: pores, field: field, poreDistances: toPore)
+        let narrow = influenceZones(of: pores, field: field, poreDistances: toPore, as: UInt16.self)
+        #expect(narrow.samples.map { Int32($0) } == wide.samples)
+        #expect(wide == Self.byDefinition(pores, field: field))
+        let rule = AdjacencyRule()
+        let a = CellNetwork(cells: .narrow(narrow), count: 25, field: field, rule: rule, pores: pores, poreDistances: toPore)
+        let b = CellNetwork(cells: .wide(wide), count: 25, field: field, rule: rule, pores: pores, poreDistances: toPore)
+        #expect(a.cells == b.cells && a.labels == wide && a.cells.count > 10)
+        #expect(FrameworkStatistics(cells: CellLabels.narrow(narrow), pores: pores, field: field, poreDistances: toPore)
+            == FrameworkStatistics(cells: wide, pores: pores, field: field, toPore: toPore))
+        #expect(cellContacts(of: narrow) == cellContacts(of: wide))
+    }
+
+    @Test("16 bits hold cells labelled up to 65 534; UInt16.max is kept for unresolved pixels")
+    func narrowLimit() {
+        #expect(CellLabels.fitsNarrow(count: 65_534) && !CellLabels.fitsNarrow(count: 65_535))
+    }
+
     @Test("no pores: nothing is labelled")
     func noPores() {
         let pores = LabelImage(width: 9, height: 5, repeating: 0)

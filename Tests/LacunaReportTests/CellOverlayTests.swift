@@ -25,9 +25,9 @@ struct CellOverlayTests {
         let labelled = labelComponents(of: pores.map { $0 != 0 }, connectivity: .eight)
         let grey = Image<UInt8>(width: w, height: h, samples: (0 ..< w * h).map { _ in UInt8(random.uniform() * 255) })
         let cells = influenceZones(of: labelled.labels)
-        let one = CellNetwork(labels: cells, count: labelled.count, field: nil, rule: AdjacencyRule(), pores: labelled.labels,
+        let one = CellNetwork(cells: .wide(cells), count: labelled.count, field: nil, rule: AdjacencyRule(), pores: labelled.labels,
                               poreDistances: squaredDistanceToPores(labelled.labels))
-        let two = CellNetwork(labels: cells, count: labelled.count, field: nil, rule: AdjacencyRule(), pores: labelled.labels,
+        let two = CellNetwork(cells: .narrow(cells.map { UInt16($0) }), count: labelled.count, field: nil, rule: AdjacencyRule(), pores: labelled.labels,
                               poreDistances: squaredDistanceToPores(labelled.labels, threads: 2), threads: 2)
         #expect(one.cells == two.cells && one.cells.contains { ($0.corners ?? 0) > 2 })
         let image = CellOverlay.render(grey: grey, network: one, pores: labelled.labels)
@@ -83,5 +83,10 @@ struct CellOverlayTests {
             }
         }
         #expect(black > 20 && white > 20 && tinted > 100, "the frame has every kind of pixel")
+        // The same network with its labels in 16 bits draws the same overlay.
+        let narrow = CellNetwork(cells: .narrow(network.labels.map { UInt16($0) }), count: centres.count, field: nil,
+                                 rule: network.rule, pores: pores, poreDistances: squaredDistanceToPores(pores))
+        #expect(narrow.cells == network.cells)
+        #expect(CellOverlay.render(grey: grey, network: narrow, pores: pores) == rgb)
     }
 }
