@@ -86,8 +86,12 @@ public struct EdgeBlurEstimate: Sendable, Equatable {
 ///   - regions: their properties, in label order.
 ///   - response: `plusEdgeResponse` of the grey image, smoothed by σ `responseSigma` px.
 ///   - polarity: whether pores are dark or bright.
-public func edgeBlurEstimate(of labels: LabelImage, regions: [RegionProperties], response: Image<Float>,
-                             polarity: PorePolarity, responseSigma: Double) -> EdgeBlurEstimate? {
+@_specialize(where L == Int32)
+@_specialize(where L == UInt16)
+public func edgeBlurEstimate<L: FixedWidthInteger & Sendable>(
+    of labels: Image<L>, regions: [RegionProperties], response: Image<Float>, polarity: PorePolarity,
+    responseSigma: Double
+) -> EdgeBlurEstimate? {
     precondition(labels.width == response.width && labels.height == response.height,
                  "labels \(labels.width)×\(labels.height) and response \(response.width)×\(response.height) differ")
     let candidates = regions.filter {
@@ -137,7 +141,7 @@ extension RayTracer {
     /// the next hole's edge across a wall.
     func edgeProfile(of region: RegionProperties, directions: [SIMD2<Double>], farSide: RayTracer) -> PoreEdgeProfile? {
         let cx = region.centroidX, cy = region.centroidY
-        let own = Int32(region.label)
+        let own = L(region.label)
         guard label(atX: cx, y: cy) == own else { return nil }
         let skip = max(0, ((ownDiscRadius(of: region, own: own) - 0.75) / step).rounded(.down)) * step
         // The edge distance of every ray (nil: no crossing, or the region reaches the frame).
@@ -191,7 +195,7 @@ extension RayTracer {
     /// The width of the wall beyond the edge at `edge` along (dx, dy): from it to the next
     /// hole's edge (the far side's zero crossing nearest where the ray enters another pore's
     /// pixels), or nil when no other pore lies within `wallReach` px.
-    private func wallWidth(cx: Double, cy: Double, dx: Double, dy: Double, own: Int32, edge: Double,
+    private func wallWidth(cx: Double, cy: Double, dx: Double, dy: Double, own: L, edge: Double,
                            farSide: RayTracer) -> Double? {
         let exit = distanceToFrameEdge(cx: cx, cy: cy, dx: dx, dy: dy)
         let end = min(edge + EdgeBlurEstimate.wallReach, exit)

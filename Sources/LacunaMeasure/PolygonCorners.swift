@@ -14,7 +14,10 @@ import LacunaImage
 /// cut off by the pixel grid leaves such a side, several pixels long for a 60° tip; regions
 /// smaller than the tolerance report 3.
 /// - Returns: the corner count (≥ 3 for any region with area); 0 for an empty region.
-public func polygonCorners(of region: RegionProperties, in labels: LabelImage, tolerance: Double) -> Int {
+@_specialize(where L == Int32)
+@_specialize(where L == UInt16)
+public func polygonCorners<L: FixedWidthInteger & Sendable>(of region: RegionProperties, in labels: Image<L>,
+                                                            tolerance: Double) -> Int {
     guard region.area > 0 else { return 0 }
     let crop = labels.samples.withUnsafeBufferPointer {
         RegionCrop(labels: $0, imageWidth: labels.width, region: region)

@@ -15,10 +15,10 @@ struct RegionCrop {
     var originY: Int
 
     /// The crop of `region` from `labels` (one channel, `region` measured on it).
-    init(labels: UnsafeBufferPointer<Int32>, imageWidth: Int, region: RegionProperties) {
+    init<L: FixedWidthInteger>(labels: UnsafeBufferPointer<L>, imageWidth: Int, region: RegionProperties) {
         let w = region.maxX - region.minX + 2, h = region.maxY - region.minY + 2
         var samples = [Bool](repeating: false, count: w * h)
-        let own = Int32(region.label)
+        let own = L(region.label)
         samples.withUnsafeMutableBufferPointer { s in
             for y in region.minY ..< region.maxY {
                 let row = y * imageWidth, cropRow = (y - region.minY + 1) * w + 1 - region.minX

@@ -52,7 +52,8 @@ public struct ShapeDescriptors: Sendable, Equatable {
     /// Pores(_:tolerance:recordingDistances:)` on the mask `labels` came from); a region found
     /// there takes its inscribed radius and local thickness from them instead of computing its
     /// distance map again (the same values).
-    public init(of region: RegionProperties, in labels: LabelImage, known: WholePoreDistances? = nil) {
+    public init<L: FixedWidthInteger & Sendable>(of region: RegionProperties, in labels: Image<L>,
+                                                 known: WholePoreDistances? = nil) {
         precondition(labels.channels == 1, "shape descriptors need one channel, got \(labels.channels)")
         let crop = labels.samples.withUnsafeBufferPointer {
             RegionCrop(labels: $0, imageWidth: labels.width, region: region)
@@ -103,7 +104,10 @@ public struct ShapeDescriptors: Sendable, Equatable {
 /// Shape descriptors of every region, in the order of `regions`, measured by up to `threads`
 /// threads (the same result for any number); `known` as in `ShapeDescriptors(of:in:known:)`.
 /// Complexity Σ over regions of O(bounding-box area × (1 + inscribed radius)).
-public func measureShapes(of labels: LabelImage, regions: [RegionProperties], threads: Int = 1,
-                          known: WholePoreDistances? = nil) -> [ShapeDescriptors] {
+@_specialize(where L == Int32)
+@_specialize(where L == UInt16)
+public func measureShapes<L: FixedWidthInteger & Sendable>(of labels: Image<L>, regions: [RegionProperties],
+                                                           threads: Int = 1,
+                                                           known: WholePoreDistances? = nil) -> [ShapeDescriptors] {
     parallelMap(regions.count, threads: threads) { ShapeDescriptors(of: regions[$0], in: labels, known: known) }
 }

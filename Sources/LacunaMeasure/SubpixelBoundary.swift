@@ -34,8 +34,12 @@ import LacunaSegmentation
 ///   - polarity: whether pores are dark or bright, which fixes the sign change.
 ///   - window: search distance in px on either side of the mask boundary.
 ///   - threads: regions are measured by up to this many threads (same result for any number).
-public func subpixelBoundaryAreas(of labels: LabelImage, regions: [RegionProperties], response: Image<Float>,
-                                  polarity: PorePolarity, window: Double = 3, threads: Int = 1) -> [Double?] {
+@_specialize(where L == Int32)
+@_specialize(where L == UInt16)
+public func subpixelBoundaryAreas<L: FixedWidthInteger & Sendable>(
+    of labels: Image<L>, regions: [RegionProperties], response: Image<Float>, polarity: PorePolarity,
+    window: Double = 3, threads: Int = 1
+) -> [Double?] {
     precondition(labels.width == response.width && labels.height == response.height,
                  "labels \(labels.width)×\(labels.height) and response \(response.width)×\(response.height) differ")
     let insideSign: Float = polarity == .dark ? 1 : -1
@@ -72,8 +76,8 @@ struct RayDirections: Sendable {
 }
 
 /// Casts the rays of one region over flat buffers.
-struct RayTracer {
-    let labels: UnsafeBufferPointer<Int32>
+struct RayTracer<L: FixedWidthInteger> {
+    let labels: UnsafeBufferPointer<L>
     let response: UnsafeBufferPointer<Float>
     let width: Int, height: Int
     let insideSign: Float
@@ -85,7 +89,7 @@ struct RayTracer {
     /// every one is exact, and equal to the running sum of steps a forward scan accumulates.
     let exactPositions: Bool
 
-    init(labels: UnsafeBufferPointer<Int32>, response: UnsafeBufferPointer<Float>, width: Int, height: Int,
+    init(labels: UnsafeBufferPointer<L>, response: UnsafeBufferPointer<Float>, width: Int, height: Int,
          insideSign: Float, window: Double) {
         (self.labels, self.response, self.width, self.height) = (labels, response, width, height)
         (self.insideSign, self.window) = (insideSign, window)
@@ -97,7 +101,7 @@ struct RayTracer {
     func area(of region: RegionProperties, directions: [SIMD2<Double>]) -> Double? {
         if region.area < 3 { return nil }
         let cx = region.centroidX, cy = region.centroidY
-        let own = Int32(region.label)
+        let own = L(region.label)
         guard label(atX: cx, y: cy) == own else { return nil }
         // Every sample closer to the centre than this lies in a pixel of the region: the march
         // to the mask boundary starts there (the same steps, fewer of them).
@@ -121,7 +125,7 @@ struct RayTracer {
     /// cut by the frame gives its part inside the frame.
     /// `start` is a multiple of the step before which every sample is known to be inside.
     @inline(__always)
-    private func edgeDistance(cx: Double, cy: Double, dx: Double, dy: Double, own: Int32, from start: Double) -> Double {
+    private func edgeDistance(cx: Double, cy: Double, dx: Double, dy: Double, own: L, from start: Double) -> Double {
         let frameExit = distanceToFrameEdge(cx: cx, cy: cy, dx: dx, dy: dy)
         return min(crossing(cx: cx, cy: cy, dx: dx, dy: dy, own: own, from: start, frameExit: frameExit).distance,
                    frameExit)
@@ -130,7 +134,7 @@ struct RayTracer {
     /// The edge along (dx, dy): the zero crossing nearest the mask boundary, whether one was
     /// found (`crossed`), else the boundary (or `frameExit` when the region reaches the frame).
     @inline(__always)
-    func crossing(cx: Double, cy: Double, dx: Double, dy: Double, own: Int32, from start: Double,
+    func crossing(cx: Double, cy: Double, dx: Double, dy: Double, own: L, from start: Double,
                   frameExit: Double) -> (distance: Double, crossed: Bool) {
         var s = start
         while s < frameExit && label(atX: cx + s * dx, y: cy + s * dy) == own { s += step }
@@ -219,7 +223,7 @@ struct RayTracer {
     /// to the frame's edge if closer: every pixel whose centre is nearer belongs to the region,
     /// so every point nearer by √½ px lies in one. Pixels beyond the bounding box grown by one
     /// are never nearer than the clamped ones on its rim, so only that box is scanned.
-    func ownDiscRadius(of region: RegionProperties, own: Int32) -> Double {
+    func ownDiscRadius(of region: RegionProperties, own: L) -> Double {
         let cx = region.centroidX, cy = region.centroidY
         var nearest = Double.infinity
         for y in max(region.minY - 1, 0) ... min(region.maxY, height - 1) {
@@ -241,7 +245,7 @@ struct RayTracer {
     }
 
     @inline(__always)
-    func label(atX x: Double, y: Double) -> Int32 {
+    func label(atX x: Double, y: Double) -> L {
         // Int(_:) truncates, which is rounding down for the non-negative coordinates it gets.
         guard x >= 0, y >= 0 else { return 0 }
         let ix = Int(x), iy = Int(y)

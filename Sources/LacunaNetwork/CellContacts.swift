@@ -23,7 +23,7 @@ public struct CellContact: Sendable, Equatable, Hashable {
 /// not contacts.
 /// - Returns: contacts sorted by (first, second).
 /// - Complexity: O(width·height) time, O(number of contacts) memory.
-/// Labels are `Int32` (`LabelImage`) or 16 bits (`CellLabels`), never negative.
+/// Labels are `Int32` (`LabelImage`) or 16 bits (`Labels`), never negative.
 public func cellContacts<L: FixedWidthInteger & Sendable>(of labels: Image<L>) -> [CellContact] {
     let w = labels.width, h = labels.height
     var edges: [UInt64: Int] = [:]

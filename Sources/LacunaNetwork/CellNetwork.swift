@@ -4,7 +4,7 @@ import LacunaMeasure
 /// The cells of a framework, their neighbours and the per-cell measurements.
 public struct CellNetwork: Sendable {
     /// Cell labels over the frame (0 outside the analysed field), in 16 bits when they fit.
-    public var cellLabels: CellLabels
+    public var cellLabels: Labels
     /// The cell labels as `Int32` (a copy when they are stored in 16 bits).
     public var labels: LabelImage { cellLabels.labelImage }
     /// One entry per label 1…count, in label order; cells with no pixels are left out.
@@ -37,8 +37,8 @@ public struct CellNetwork: Sendable {
     /// integer type (`.max`: no pore), and `poreRegions` = `measureRegions(of: pores, count:
     /// count)` when the caller has measured them already. The pores' corners are found on up to
     /// `threads` threads (the same result for any number).
-    public init<D: FixedWidthInteger & Sendable>(
-        cells: CellLabels, count: Int, field: Mask?, rule: AdjacencyRule, pores: LabelImage?,
+    public init<P: FixedWidthInteger & Sendable, D: FixedWidthInteger & Sendable>(
+        cells: Labels, count: Int, field: Mask?, rule: AdjacencyRule, pores: Image<P>?,
         cornerTolerance: (Double) -> Double = CellNetwork.cornerTolerance(radius:), poreDistances: Image<D>?,
         poreRegions: [RegionProperties]? = nil, threads: Int = 1
     ) {
@@ -57,8 +57,9 @@ public struct CellNetwork: Sendable {
     }
 
     /// The cells of `labels` (`init(cells:…)`'s parameters).
-    private static func measure<L: FixedWidthInteger & Sendable, D: FixedWidthInteger & Sendable>(
-        _ labels: Image<L>, count: Int, field: Mask?, rule: AdjacencyRule, pores: LabelImage?,
+    private static func measure<L: FixedWidthInteger & Sendable, P: FixedWidthInteger & Sendable,
+                                D: FixedWidthInteger & Sendable>(
+        _ labels: Image<L>, count: Int, field: Mask?, rule: AdjacencyRule, pores: Image<P>?,
         cornerTolerance: (Double) -> Double, poreDistances: Image<D>?, poreRegions: [RegionProperties]?, threads: Int
     ) -> [NetworkCell] {
         let regions = measureRegions(of: labels, count: count)

@@ -35,9 +35,10 @@ public struct FrameworkStatistics: Sendable, Equatable {
         self.init(cells: cells, pores: pores, field: field, poreDistances: toPore ?? squaredDistanceToPores(pores))
     }
 
-    /// The same with cell labels stored either way (`CellLabels`).
-    public init<D: FixedWidthInteger & Sendable>(cells: CellLabels, pores: LabelImage, field: Mask?,
-                                                 poreDistances distance: Image<D>) {
+    /// The same with cell labels stored either way (`Labels`).
+    public init<P: FixedWidthInteger & Sendable, D: FixedWidthInteger & Sendable>(
+        cells: Labels, pores: Image<P>, field: Mask?, poreDistances distance: Image<D>
+    ) {
         switch cells {
         case let .narrow(labels): self.init(cells: labels, pores: pores, field: field, poreDistances: distance)
         case let .wide(labels): self.init(cells: labels, pores: pores, field: field, poreDistances: distance)
@@ -45,9 +46,9 @@ public struct FrameworkStatistics: Sendable, Equatable {
     }
 
     /// The same with the squared distances to the pores in any integer type (`.max`: no pore),
-    /// and the cell labels in `Int32` or 16 bits (`CellLabels`).
-    public init<L: FixedWidthInteger & Sendable, D: FixedWidthInteger & Sendable>(
-        cells: Image<L>, pores: LabelImage, field: Mask?, poreDistances distance: Image<D>
+    /// and the cell labels in `Int32` or 16 bits (`Labels`).
+    public init<L: FixedWidthInteger & Sendable, P: FixedWidthInteger & Sendable, D: FixedWidthInteger & Sendable>(
+        cells: Image<L>, pores: Image<P>, field: Mask?, poreDistances distance: Image<D>
     ) {
         let w = cells.width, h = cells.height
         var samples: [Double] = []

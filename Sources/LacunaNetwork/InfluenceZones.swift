@@ -35,10 +35,11 @@ public func influenceZones<D: FixedWidthInteger & Sendable>(of pores: LabelImage
 }
 
 /// `influenceZones` with the cell labels stored as `L`: `UInt16` when the pores are fewer than
-/// 65 535 (`CellLabels.narrow`, half the memory of `Int32`). Every pore label must be below
+/// 65 535 (`Labels.narrow`, half the memory of `Int32`). Every pore label must be below
 /// `L.max`.
-public func influenceZones<D: FixedWidthInteger & Sendable, L: FixedWidthInteger & Sendable>(
-    of pores: LabelImage, field: Mask?, poreDistances squared: Image<D>, as _: L.Type
+public func influenceZones<P: FixedWidthInteger & Sendable, D: FixedWidthInteger & Sendable,
+                           L: FixedWidthInteger & Sendable>(
+    of pores: Image<P>, field: Mask?, poreDistances squared: Image<D>, as _: L.Type
 ) -> Image<L> {
     let w = pores.width, h = pores.height
     let inside = field?.samples
@@ -72,9 +73,9 @@ public func influenceZones<D: FixedWidthInteger & Sendable, L: FixedWidthInteger
 /// pixel's label depends only on its neighbours that come before it in that order, so each
 /// is resolved after those, depth first with an explicit stack. `L.max` marks pixels no
 /// earlier neighbour labels; returns whether there are any.
-private func labelFramework<D: FixedWidthInteger, L: FixedWidthInteger>(
+private func labelFramework<P: FixedWidthInteger, D: FixedWidthInteger, L: FixedWidthInteger>(
     _ labels: UnsafeMutableBufferPointer<L>, d: UnsafeBufferPointer<D>,
-    pores: UnsafeBufferPointer<Int32>, inside: FieldTest, width w: Int
+    pores: UnsafeBufferPointer<P>, inside: FieldTest, width w: Int
 ) -> Bool {
     let h = labels.count / max(w, 1)
     var pending = false
@@ -118,13 +119,14 @@ private func labelFramework<D: FixedWidthInteger, L: FixedWidthInteger>(
 
 /// The exact squared distance of every pixel to the nearest pore pixel (0 on pores,
 /// `Int32.max` when there is no pore), on up to `threads` threads.
-public func squaredDistanceToPores(_ pores: LabelImage, threads: Int = 1) -> Image<Int32> {
+public func squaredDistanceToPores<P: FixedWidthInteger & Sendable>(_ pores: Image<P>, threads: Int = 1) -> Image<Int32> {
     squaredDistanceMap(of: pores.map { $0 == 0 }, outsideIsBackground: false, threads: threads)
 }
 
 /// `squaredDistanceToPores` made directly in 16 bits (`UInt16.max` where there is no pore), or
 /// `nil` when some pixel is 256 px or more from every pore (`narrowSquaredDistanceMap`).
-public func narrowSquaredDistanceToPores(_ pores: LabelImage, threads: Int = 1) -> Image<UInt16>? {
+public func narrowSquaredDistanceToPores<P: FixedWidthInteger & Sendable>(_ pores: Image<P>,
+                                                                          threads: Int = 1) -> Image<UInt16>? {
     narrowSquaredDistanceMap(of: pores.map { $0 == 0 }, outsideIsBackground: false, threads: threads)
 }
 

@@ -42,25 +42,29 @@ public struct NetworkAnalysis: Sendable {
 
     /// Finds and measures the cells of one frame.
     /// - Parameters:
-    ///   - pores: the segmented pores (labels 1…`poreCount`); they seed the cells in pores mode
-    ///     and are the non-framework pixels of the wall measurements in either mode.
+    ///   - pores: the segmented pores (labels 1…`poreCount`, `Int32` or 16 bits); they seed the
+    ///     cells in pores mode and are the non-framework pixels of the wall measurements in
+    ///     either mode.
     ///   - grey: the frame's grey levels (any scale) with walls bright, used by the ridge method.
     ///   - field: the analysed pixels (`nil`: all).
     ///   - poreRegions: `measureRegions(of: pores, count: poreCount)`, when the caller has them.
     ///   - threads: threads it may use (the distance map by bands, the cells beside the walls,
     ///     the pores' corners); the result is the same for any number.
     /// - Returns: `nil` when `options.method` is `none`.
-    public init?(pores: LabelImage, poreCount: Int, grey: () -> Image<Float>, field: Mask? = nil,
-                 options: NetworkOptions, poreRegions: [RegionProperties]? = nil, threads: Int = 1) {
+    @_specialize(where P == Int32)
+    @_specialize(where P == UInt16)
+    public init?<P: FixedWidthInteger & Sendable>(pores: Image<P>, poreCount: Int, grey: () -> Image<Float>,
+                                                  field: Mask? = nil, options: NetworkOptions,
+                                                  poreRegions: [RegionProperties]? = nil, threads: Int = 1) {
         // One distance map to the pores serves the zones, the guard rule and the walls; in 16
         // bits when it fits (it does unless walls are over 255 px thick), else in 32.
         let narrow = options.method == .none ? nil : narrowSquaredDistanceToPores(pores, threads: threads)
         let wide = options.method == .none || narrow != nil ? nil : squaredDistanceToPores(pores, threads: threads)
         // The cells grown from the pores in 16 bits when there are fewer than 65 535 pores.
         func byPores<D: FixedWidthInteger & Sendable>(_ toPore: Image<D>) -> (CellNetwork, FrameworkStatistics) {
-            let cells: CellLabels = CellLabels.fitsNarrow(count: poreCount)
+            let cells: Labels = Labels.fitsNarrow(count: poreCount)
                 ? .narrow(influenceZones(of: pores, field: field, poreDistances: toPore, as: UInt16.self))
-                : .wide(influenceZones(of: pores, field: field, poreDistances: toPore))
+                : .wide(influenceZones(of: pores, field: field, poreDistances: toPore, as: Int32.self))
             return runBoth(parallel: threads > 1, {
                 CellNetwork(cells: cells, count: poreCount, field: field, rule: options.adjacency(for: .pores),
                             pores: pores, poreDistances: toPore, poreRegions: poreRegions, threads: threads)

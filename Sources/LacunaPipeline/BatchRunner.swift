@@ -220,7 +220,7 @@ public struct BatchRunner: Sendable {
             let thumbnail = overlay.thumbnail
             if case let .encoded(png) = overlay.png { try AtomicFile.write(try png.get(), to: path) }
             if let maskFolder {
-                try MaskFiles.write(labels: analyzed.labels, labelCount: analyzed.measurement.pores.count,
+                try MaskFiles.write(labels: analyzed.labels.labelImage, labelCount: analyzed.measurement.pores.count,
                                     calibration: analyzed.measurement.calibration, folder: maskFolder,
                                     base: String((path as NSString).lastPathComponent.dropLast(4)))
             }

@@ -13,8 +13,8 @@ extension ImageAnalyzer {
     /// Shape descriptors (with `--measure full`), sub-pixel outlines, the image's statistics and
     /// quality flags (the threshold-sensitivity pass is the caller's to add); `wholePores` the
     /// split's distance-map numbers, which spare the shape descriptors a distance map per pore.
-    func measuredPores<S: FixedWidthInteger & UnsignedInteger & Sendable>(
-        _ pores: [RegionProperties], labels: LabelImage, grey: Image<S>, display: Image<UInt8>,
+    func measuredPores<S: FixedWidthInteger & UnsignedInteger & Sendable, L: FixedWidthInteger & Sendable>(
+        _ pores: [RegionProperties], labels: Image<L>, grey: Image<S>, display: Image<UInt8>,
         context: FrameContext, threshold: Int,
         wholePores: WholePoreDistances?, region: (mask: Mask?, source: String), cutByRegion: [Bool]?
     ) -> ImageMeasurement {
@@ -45,9 +45,10 @@ extension ImageAnalyzer {
     /// below the minimum area marked, outside the analysed region shaded. With
     /// `overlayThumbnailWidth` set it is PNG-encoded here (zlib level 1) with its thumbnail,
     /// and the image returned is empty.
-    func poreOverlay(display: Image<UInt8>, labels: LabelImage, touchesBorder: [Bool], mask: PackedMask,
-                     analysed: Mask?, excludedBySize: Int,
-                     calibration: Calibration) -> (image: Image<UInt8>, encoded: EncodedOverlay?) {
+    func poreOverlay<L: FixedWidthInteger & Sendable>(
+        display: Image<UInt8>, labels: Image<L>, touchesBorder: [Bool], mask: PackedMask, analysed: Mask?,
+        excludedBySize: Int, calibration: Calibration
+    ) -> (image: Image<UInt8>, encoded: EncodedOverlay?) {
         var overlay: Image<UInt8>
         do { // the mask unpacked only while the outlines are drawn
             let mask = mask.unpacked()
@@ -86,8 +87,8 @@ extension ImageAnalyzer {
     /// The cell network of the pores (`nil` with `--cells none`) and its overlay as a PNG (`nil`
     /// with `--overlays pores`), written to `overlayFiles` when set; `poreRegions` are the
     /// pores' `measureRegions`.
-    func cellNetwork<S: FixedWidthInteger & UnsignedInteger & Sendable>(
-        labels: LabelImage, poreCount: Int, poreRegions: [RegionProperties], grey: Image<S>, display: Image<UInt8>,
+    func cellNetwork<S: FixedWidthInteger & UnsignedInteger & Sendable, L: FixedWidthInteger & Sendable>(
+        labels: Image<L>, poreCount: Int, poreRegions: [RegionProperties], grey: Image<S>, display: Image<UInt8>,
         field: Mask?,
         calibration: Calibration
     ) -> (network: NetworkSummary, overlay: OverlayPNG?)? {

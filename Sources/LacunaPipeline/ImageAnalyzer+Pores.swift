@@ -106,8 +106,8 @@ extension ImageAnalyzer {
     /// except for pores the analysed region's edge cuts (`cutByRegion`, by label − 1): their
     /// outline would run outside it. With `--measure basic` and pixel outlines nothing needs
     /// the response: `nil`, and no work.
-    static func measuringEdges<S: FixedWidthInteger & UnsignedInteger & Sendable>(
-        _ pores: inout [RegionProperties], labels: LabelImage, grey: Image<S>, cutByRegion: [Bool]?,
+    static func measuringEdges<S: FixedWidthInteger & UnsignedInteger & Sendable, L: FixedWidthInteger & Sendable>(
+        _ pores: inout [RegionProperties], labels: Image<L>, grey: Image<S>, cutByRegion: [Bool]?,
         options: AnalysisOptions, threads: Int
     ) -> EdgeBlurEstimate? {
         if options.measure == .basic && options.boundary == .pixels { return nil }

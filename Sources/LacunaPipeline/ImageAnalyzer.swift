@@ -12,8 +12,8 @@ public struct AnalyzedImage: Sendable {
     /// The overlay (RGB, analysed frame only) with its legend and scale bar.
     public var overlay: Image<UInt8>
     /// The pores of the analysed frame: label k is pore k of `measurement.pores`, 0 is framework
-    /// (pores below the minimum area included).
-    public var labels: LabelImage
+    /// (pores below the minimum area included); in 16 bits when there are fewer than 65 535.
+    public var labels: Labels
     /// The cell network's tables (`nil` with `--cells none`; its label image is dropped once the
     /// cell overlay is drawn) and its overlay.
     public var network: NetworkSummary? = nil
@@ -226,11 +226,11 @@ public struct ImageAnalyzer: Sendable {
         try Deadline.check(during: "labelling")
         let region = try ImageAnalyzer.analysedRegion(grey: grey, poreMask: mask, file: context.regionMask,
                                                       options: options)
-        let labelled = ImageAnalyzer.poreComponents(of: mask, analysed: region.mask, options: options, threads: threads)
+        let (labelled, wholePores) = ImageAnalyzer.poreComponents(of: mask, analysed: region.mask, options: options,
+                                                                  threads: threads)
         // Only the pore overlay needs the mask again: an eighth of it is held until then.
         let packedMask = PackedMask(consume mask)
-        var components = labelled.components
-        let wholePores = labelled.distances
+        var components = consume labelled
         let found = components.count
         removeSmallComponents(&components, minimumArea: options.minimumPoreArea)
         let keptBySize = components.count
@@ -245,38 +245,50 @@ public struct ImageAnalyzer: Sendable {
             cutByRegion = nil
         }
         try Deadline.check(during: "shapes, outlines, sensitivity and the cell network")
-        let labels = components.labels, poreCount = components.count, poreRegions = regions
-        // On one thread the network goes first: its distance map and zones are freed before the
-        // pore overlay exists (a lower peak than the other order); the overlay, encoded and freed
-        // when asked, goes before the pores' edge response.
-        // With two threads, whichever of the network and the pore measurements finishes first
-        // renders and encodes the pore overlay; the other, or the same after it, runs the
-        // threshold-sensitivity pass (already done on one thread).
-        let (cells, measured, extras) = runBoth(parallel: threads > 1, {
-            cellNetwork(labels: labels, poreCount: poreCount, poreRegions: poreRegions, grey: grey, display: display,
-                        field: region.mask, calibration: context.calibration)
-        }, {
-            measuredPores(pores, labels: labels, grey: grey, display: display, context: context,
-                          threshold: threshold, wholePores: wholePores, region: region, cutByRegion: cutByRegion)
-        }, thenEach: [{
-            AfterPart.overlay(poreOverlay(display: display, labels: labels, touchesBorder: pores.map(\.touchesBorder), mask: packedMask,
-                                 analysed: region.mask, excludedBySize: found - keptBySize,
-                                 calibration: context.calibration))
-        }] + (sensitivity.map { pass in [{ AfterPart.sensitivity(pass()) }] } ?? []))
-        var measurement = measured
-        var overlay: (image: Image<UInt8>, encoded: EncodedOverlay?)? = nil
-        for extra in extras {
-            switch extra {
-            case .overlay(let made): overlay = made
-            case .sensitivity(let pass): measurement.thresholdSensitivity = pass
-            }
+        // From here on the pores' labels are read only: in 16 bits when there are fewer than
+        // 65 535 pores (half the frame of `Int32`).
+        let poreCount = components.count, poreRegions = regions
+        let poreLabels = Labels(components.labels, count: poreCount)
+        _ = consume components
+        switch poreLabels {
+        case let .narrow(labels): return finish(labels)
+        case let .wide(labels): return finish(labels)
         }
-        guard let overlay else { preconditionFailure("the pore overlay was not made") }
-        var analyzed = AnalyzedImage(measurement: measurement, overlay: overlay.image, labels: labels)
-        analyzed.encodedOverlay = overlay.encoded
-        analyzed.network = cells?.network
-        analyzed.cellOverlay = cells?.overlay
-        return analyzed
+
+        /// The parts after the labelling, on `labels` (`poreLabels` as stored).
+        func finish<L: FixedWidthInteger & Sendable>(_ labels: Image<L>) -> AnalyzedImage {
+            // On one thread the network goes first: its distance map and zones are freed before the
+            // pore overlay exists (a lower peak than the other order); the overlay, encoded and freed
+            // when asked, goes before the pores' edge response.
+            // With two threads, whichever of the network and the pore measurements finishes first
+            // renders and encodes the pore overlay; the other, or the same after it, runs the
+            // threshold-sensitivity pass (already done on one thread).
+            let (cells, measured, extras) = runBoth(parallel: threads > 1, {
+                cellNetwork(labels: labels, poreCount: poreCount, poreRegions: poreRegions, grey: grey, display: display,
+                            field: region.mask, calibration: context.calibration)
+            }, {
+                measuredPores(pores, labels: labels, grey: grey, display: display, context: context,
+                              threshold: threshold, wholePores: wholePores, region: region, cutByRegion: cutByRegion)
+            }, thenEach: [{
+                AfterPart.overlay(poreOverlay(display: display, labels: labels, touchesBorder: pores.map(\.touchesBorder), mask: packedMask,
+                                     analysed: region.mask, excludedBySize: found - keptBySize,
+                                     calibration: context.calibration))
+            }] + (sensitivity.map { pass in [{ AfterPart.sensitivity(pass()) }] } ?? []))
+            var measurement = measured
+            var overlay: (image: Image<UInt8>, encoded: EncodedOverlay?)? = nil
+            for extra in extras {
+                switch extra {
+                case .overlay(let made): overlay = made
+                case .sensitivity(let pass): measurement.thresholdSensitivity = pass
+                }
+            }
+            guard let overlay else { preconditionFailure("the pore overlay was not made") }
+            var analyzed = AnalyzedImage(measurement: measurement, overlay: overlay.image, labels: poreLabels)
+            analyzed.encodedOverlay = overlay.encoded
+            analyzed.network = cells?.network
+            analyzed.cellOverlay = cells?.overlay
+            return analyzed
+        }
     }
 
     /// What the two threads do once their own part is done (`segmentAndMeasure`).

@@ -43,8 +43,10 @@ public enum CellOverlay {
     /// An RGB image of `grey` (one channel, frame size) with the cells of `network` tinted and
     /// outlined and the outlines of `pores` (labels, 0 = framework; `nil`: none) drawn white;
     /// bands of rows drawn by up to `threads` threads (the same image for any number).
-    public static func render(grey: Image<UInt8>, network: CellNetwork, pores: LabelImage?,
-                              threads: Int = 1) -> Image<UInt8> {
+    @_specialize(where P == Int32)
+    @_specialize(where P == UInt16)
+    public static func render<P: FixedWidthInteger & Sendable>(grey: Image<UInt8>, network: CellNetwork,
+                                                               pores: Image<P>?, threads: Int = 1) -> Image<UInt8> {
         switch network.cellLabels {
         case let .narrow(cells): render(grey: grey, cells: cells, of: network.cells, pores: pores, threads: threads)
         case let .wide(cells): render(grey: grey, cells: cells, of: network.cells, pores: pores, threads: threads)
@@ -52,8 +54,9 @@ public enum CellOverlay {
     }
 
     /// `render` with the cell labels stored as `L`; `list` the network's cells.
-    private static func render<L: FixedWidthInteger & Sendable>(grey: Image<UInt8>, cells: Image<L>, of list: [NetworkCell],
-                                                                pores: LabelImage?, threads: Int) -> Image<UInt8> {
+    private static func render<L: FixedWidthInteger & Sendable, P: FixedWidthInteger & Sendable>(
+        grey: Image<UInt8>, cells: Image<L>, of list: [NetworkCell], pores: Image<P>?, threads: Int
+    ) -> Image<UInt8> {
         precondition(grey.channels == 1 && grey.width == cells.width && grey.height == cells.height,
                      "cell overlay needs a grey image the size of the cell labels")
         let w = grey.width, h = grey.height

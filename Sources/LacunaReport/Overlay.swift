@@ -18,8 +18,11 @@ public enum Overlay {
     /// when given, marks pixels of dropped pores (label 0 in `labels`); their boundary pixels —
     /// excluded pixels with a 4-neighbour outside the set or on the frame edge — are drawn in
     /// ``excludedColour``. O(width × height).
-    public static func render(grey: Image<UInt8>, labels: LabelImage, touchesBorder: [Bool],
-                              excluded: Mask? = nil) -> Image<UInt8> {
+    @_specialize(where L == Int32)
+    @_specialize(where L == UInt16)
+    public static func render<L: FixedWidthInteger & Sendable>(grey: Image<UInt8>, labels: Image<L>,
+                                                               touchesBorder: [Bool],
+                                                               excluded: Mask? = nil) -> Image<UInt8> {
         precondition(grey.channels == 1 && grey.width == labels.width && grey.height == labels.height,
                      "overlay needs a grey image the size of the label image")
         precondition(excluded.map { $0.width == labels.width && $0.height == labels.height } ?? true,

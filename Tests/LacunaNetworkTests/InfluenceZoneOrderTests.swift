@@ -79,7 +79,7 @@ struct InfluenceZoneOrderTests {
 
     @Test("cells in 16 bits: the same zones (floods behind the field's cuts included), cells, neighbours and walls as in Int32",
           arguments: [(UInt64(51), false), (52, true), (53, true)])
-    func narrowCellLabelsAgree(seed: UInt64, withField: Bool) {
+    func narrowLabelsAgree(seed: UInt64, withField: Bool) {
         let (pores, field) = Self.scene(seed: seed, width: 57, height: 43, withField: withField)
         let toPore = squaredDistanceToPores(pores)
         let wide = influenceZones(of: pores, field: field, poreDistances: toPore)
@@ -90,14 +90,14 @@ struct InfluenceZoneOrderTests {
         let a = CellNetwork(cells: .narrow(narrow), count: 25, field: field, rule: rule, pores: pores, poreDistances: toPore)
         let b = CellNetwork(cells: .wide(wide), count: 25, field: field, rule: rule, pores: pores, poreDistances: toPore)
         #expect(a.cells == b.cells && a.labels == wide && a.cells.count > 10)
-        #expect(FrameworkStatistics(cells: CellLabels.narrow(narrow), pores: pores, field: field, poreDistances: toPore)
+        #expect(FrameworkStatistics(cells: Labels.narrow(narrow), pores: pores, field: field, poreDistances: toPore)
             == FrameworkStatistics(cells: wide, pores: pores, field: field, toPore: toPore))
         #expect(cellContacts(of: narrow) == cellContacts(of: wide))
     }
 
     @Test("16 bits hold cells labelled up to 65 534; UInt16.max is kept for unresolved pixels")
     func narrowLimit() {
-        #expect(CellLabels.fitsNarrow(count: 65_534) && !CellLabels.fitsNarrow(count: 65_535))
+        #expect(Labels.fitsNarrow(count: 65_534) && !Labels.fitsNarrow(count: 65_535))
     }
 
     @Test("no pores: nothing is labelled")
