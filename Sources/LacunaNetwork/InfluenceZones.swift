@@ -50,7 +50,8 @@ public func influenceZones<P: FixedWidthInteger & Sendable, D: FixedWidthInteger
             pores.samples.withUnsafeBufferPointer { p in
                 withFieldTest(inside) { inside in
                     for i in 0 ..< w * h where inside[i] && p[i] != 0 {
-                        precondition(p[i] > 0 && Int(p[i]) < Int(L.max), "pore label \(p[i]) does not fit the cell labels")
+                        precondition(p[i] > 0 && Int(p[i]) < Int(L.max),
+                                     "pore label \(p[i]) does not fit the cell labels")
                         labels[i] = L(truncatingIfNeeded: p[i])
                     }
                     pending = labelFramework(labels, d: d, pores: p, inside: inside, width: w)
