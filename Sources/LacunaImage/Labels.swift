@@ -24,18 +24,4 @@ public enum Labels: Sendable, Equatable {
         case let .wide(labels): labels
         }
     }
-
-    public var width: Int {
-        switch self {
-        case let .narrow(labels): labels.width
-        case let .wide(labels): labels.width
-        }
-    }
-
-    public var height: Int {
-        switch self {
-        case let .narrow(labels): labels.height
-        case let .wide(labels): labels.height
-        }
-    }
 }
