@@ -94,30 +94,44 @@ public func edgeBlurEstimate<L: FixedWidthInteger & Sendable>(
 ) -> EdgeBlurEstimate? {
     precondition(labels.width == response.width && labels.height == response.height,
                  "labels \(labels.width)×\(labels.height) and response \(response.width)×\(response.height) differ")
-    let candidates = regions.filter {
-        !$0.touchesBorder && Double($0.area) >= Double.pi * EdgeBlurEstimate.minimumRadius * EdgeBlurEstimate.minimumRadius
-    }
-    let stride = max(1, (candidates.count + EdgeBlurEstimate.maximumPores - 1) / EdgeBlurEstimate.maximumPores)
-    let chosen = Swift.stride(from: 0, to: candidates.count, by: stride).map { candidates[$0] }
+    let chosen = edgeBlurPores(regions)
     let directions = RayDirections(counts: [EdgeBlurEstimate.raysPerPore])[EdgeBlurEstimate.raysPerPore]
     let profiles: [PoreEdgeProfile] = labels.samples.withUnsafeBufferPointer { l in
         response.samples.withUnsafeBufferPointer { r in
             let sign: Float = polarity == .dark ? 1 : -1
             let tracer = RayTracer(labels: l, response: r, width: labels.width, height: labels.height,
                                    insideSign: sign, window: 3)
-            let farSide = RayTracer(labels: l, response: r, width: labels.width, height: labels.height,
-                                    insideSign: -sign, window: 3)
-            return chosen.compactMap { tracer.edgeProfile(of: $0, directions: directions, farSide: farSide) }
+            return chosen.compactMap { tracer.edgeProfile(of: regions[$0], directions: directions) }
         }
     }
-    guard profiles.count >= 3 else { return nil }
-    let sigma = median(profiles.map(\.sigma))
-    let walls = median(profiles.map(\.wallWidth))
-    let discretisation = 5.0 / 12
-    let total = max(sigma * sigma - discretisation, 0).squareRoot()
-    let psf = max(sigma * sigma - discretisation - responseSigma * responseSigma, 0).squareRoot()
-    return EdgeBlurEstimate(psfSigma: psf, totalSigma: max(total, responseSigma), responseSigma: sigma,
-                            wallWidth: walls.isFinite ? walls : nil, pores: profiles.count)
+    return EdgeBlurEstimate(profiles: profiles, responseSigma: responseSigma)
+}
+
+/// The pores `edgeBlurEstimate` profiles (indices into `regions`, increasing): those off the
+/// frame's edge with an equivalent radius of at least `minimumRadius`, at most `maximumPores`
+/// of them spread evenly over the label order.
+func edgeBlurPores(_ regions: [RegionProperties]) -> [Int] {
+    let candidates = regions.indices.filter {
+        !regions[$0].touchesBorder
+            && Double(regions[$0].area) >= Double.pi * EdgeBlurEstimate.minimumRadius * EdgeBlurEstimate.minimumRadius
+    }
+    let stride = max(1, (candidates.count + EdgeBlurEstimate.maximumPores - 1) / EdgeBlurEstimate.maximumPores)
+    return Swift.stride(from: 0, to: candidates.count, by: stride).map { candidates[$0] }
+}
+
+extension EdgeBlurEstimate {
+    /// The image's estimate from its profiled pores (in `edgeBlurPores` order): the medians
+    /// over them, σ_psf² = σ_r² − σ_s² − 5/12 (`edgeBlurEstimate`); nil under 3 profiles.
+    init?(profiles: [PoreEdgeProfile], responseSigma: Double) {
+        guard profiles.count >= 3 else { return nil }
+        let sigma = median(profiles.map(\.sigma))
+        let walls = median(profiles.map(\.wallWidth))
+        let discretisation = 5.0 / 12
+        let total = max(sigma * sigma - discretisation, 0).squareRoot()
+        let psf = max(sigma * sigma - discretisation - responseSigma * responseSigma, 0).squareRoot()
+        self.init(psfSigma: psf, totalSigma: max(total, responseSigma), responseSigma: sigma,
+                  wallWidth: walls.isFinite ? walls : nil, pores: profiles.count)
+    }
 }
 
 /// The middle value (the mean of the two middle ones for an even count); `values` is not empty.
@@ -129,7 +143,7 @@ private func median(_ values: [Double]) -> Double {
 
 /// One pore's contribution to `edgeBlurEstimate`: σ_r of its edge profile and the median width
 /// of the walls around it (∞: most rays meet no other pore within reach).
-struct PoreEdgeProfile {
+struct PoreEdgeProfile: Equatable {
     var sigma: Double
     var wallWidth: Double
 }
@@ -137,25 +151,75 @@ struct PoreEdgeProfile {
 extension RayTracer {
     /// One region's edge profile (`edgeBlurEstimate`), or nil when its centroid lies outside
     /// it, no ray has room inside its edge, or the summed profile has no positive maximum
-    /// inside the profile's length. `farSide` is this tracer with the opposite sign: it finds
-    /// the next hole's edge across a wall.
-    func edgeProfile(of region: RegionProperties, directions: [SIMD2<Double>], farSide: RayTracer) -> PoreEdgeProfile? {
+    /// inside the profile's length.
+    func edgeProfile(of region: RegionProperties, directions: [SIMD2<Double>]) -> PoreEdgeProfile? {
+        guard let edges = edgeDistances(of: region, directions: directions) else { return nil }
+        return edgeProfile(of: region, directions: directions, edges: edges)
+    }
+
+    /// The edge distance along each of `directions` from the region's centroid (nil: no
+    /// crossing, or the region reaches the frame); nil when the centroid lies outside the
+    /// region. The rays read the response within `window` px of the mask boundary.
+    func edgeDistances(of region: RegionProperties, directions: [SIMD2<Double>]) -> [Double?]? {
         let cx = region.centroidX, cy = region.centroidY
         let own = L(region.label)
         guard label(atX: cx, y: cy) == own else { return nil }
         let skip = max(0, ((ownDiscRadius(of: region, own: own) - 0.75) / step).rounded(.down)) * step
-        // The edge distance of every ray (nil: no crossing, or the region reaches the frame).
-        let edges: [Double?] = directions.map { direction in
+        return directions.map { direction in
             let exit = distanceToFrameEdge(cx: cx, cy: cy, dx: direction.x, dy: direction.y)
             let edge = crossing(cx: cx, cy: cy, dx: direction.x, dy: direction.y, own: own, from: skip, frameExit: exit)
             return edge.crossed && edge.distance < exit ? edge.distance : nil
         }
+    }
+
+    /// The edge profile from the rays' `edges` (`edgeDistances`). The wall rays read the
+    /// response up to `window` + `wallReach` + `window` px past the mask boundary; the inner
+    /// profile reads the rows `profileRows` gives.
+    func edgeProfile(of region: RegionProperties, directions: [SIMD2<Double>], edges: [Double?]) -> PoreEdgeProfile? {
         guard let sigma = innerLobeSigma(region: region, directions: directions, edges: edges) else { return nil }
+        // This tracer with the opposite sign finds the next hole's edge across a wall.
+        var farSide = self
+        farSide.insideSign = -insideSign
+        let own = L(region.label)
         let walls = zip(directions, edges).compactMap { direction, edge in
-            edge.map { wallWidth(cx: cx, cy: cy, dx: direction.x, dy: direction.y, own: own, edge: $0,
-                                 farSide: farSide) ?? .infinity }
+            edge.map { wallWidth(cx: region.centroidX, cy: region.centroidY, dx: direction.x, dy: direction.y, own: own,
+                                 edge: $0, farSide: farSide) ?? .infinity }
         }
         return PoreEdgeProfile(sigma: sigma, wallWidth: walls.isEmpty ? .infinity : median(walls))
+    }
+
+    /// Each profiled ray (index into `directions`) with its profile's origin: the edge distances
+    /// of the ray and its neighbours smoothed by a quadratic (Savitzky–Golay, 5 points), so the
+    /// noise that moved this ray's crossing does not also shape its profile, while a straight
+    /// edge's 1/cos θ stays. Rays without five crossings, or with no room inside, are left out.
+    /// The origin is not bounded by the region: beside a ray much shorter than its neighbours
+    /// it may lie far outside.
+    private func profileOrigins(edges: [Double?]) -> [(ray: Int, origin: Double)] {
+        let n = edges.count
+        return edges.indices.compactMap { j in
+            let near = (-2 ... 2).compactMap { edges[(j + $0 + n) % n] }
+            guard near.count == 5 else { return nil }
+            let origin = (-3 * near[0] + 12 * near[1] + 17 * near[2] + 12 * near[3] - 3 * near[4]) / 35
+            return origin >= EdgeBlurEstimate.profileLength ? (j, origin) : nil
+        }
+    }
+
+    /// The frame rows the inner profile of `edgeProfile` reads (nil: none), from the rays'
+    /// `edges`: the rows of its samples' bilinear interpolation.
+    func profileRows(of region: RegionProperties, directions: [SIMD2<Double>], edges: [Double?]) -> ClosedRange<Int>? {
+        var low = Double.infinity, high = -Double.infinity
+        for (j, origin) in profileOrigins(edges: edges) {
+            for t in [origin, origin - EdgeBlurEstimate.profileLength] {
+                let y = region.centroidY + t * directions[j].y
+                (low, high) = (min(low, y), max(high, y))
+            }
+        }
+        guard low <= high else { return nil }
+        // `sample` reads rows ⌊y − ½⌋ and the one below, clamped to the frame; one row more on
+        // either side for the rounding of t · dy.
+        let top = min(max(Int((low - 0.5).rounded(.down)) - 1, 0), height - 1)
+        let bottom = min(max(Int((high - 0.5).rounded(.down)) + 2, 0), height - 1)
+        return top ... bottom
     }
 
     /// σ_r of the summed inner profile: the distance from the edge to the response's inner
@@ -165,15 +229,8 @@ extension RayTracer {
         let samples = Int((EdgeBlurEstimate.profileLength / step).rounded()) + 1
         var profile = [Double](repeating: 0, count: samples)
         var rays = 0
-        let n = directions.count
-        for (j, direction) in directions.enumerated() {
-            // The profile's origin: the edge distances of this ray and its neighbours smoothed
-            // by a quadratic (Savitzky–Golay, 5 points), so the noise that moved this ray's
-            // crossing does not also shape its profile, while a straight edge's 1/cos θ stays.
-            let near = (-2 ... 2).compactMap { edges[(j + $0 + n) % n] }
-            guard near.count == 5 else { continue }
-            let origin = (-3 * near[0] + 12 * near[1] + 17 * near[2] + 12 * near[3] - 3 * near[4]) / 35
-            guard origin >= EdgeBlurEstimate.profileLength else { continue }
+        for (j, origin) in profileOrigins(edges: edges) {
+            let direction = directions[j]
             rays += 1
             for k in 0 ..< samples {
                 let t = origin - Double(k) * step

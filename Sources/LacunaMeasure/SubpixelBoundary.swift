@@ -79,8 +79,10 @@ struct RayDirections: Sendable {
 struct RayTracer<L: FixedWidthInteger> {
     let labels: UnsafeBufferPointer<L>
     let response: UnsafeBufferPointer<Float>
+    /// The frame row that `response`'s first row stands for (a band of `EdgeResponseRows`).
+    let firstRow: Int
     let width: Int, height: Int
-    let insideSign: Float
+    var insideSign: Float
     let window: Double
     let step = 0.25
     /// Whether the sample positions of a ray that stays in the frame are computed as
@@ -89,9 +91,9 @@ struct RayTracer<L: FixedWidthInteger> {
     /// every one is exact, and equal to the running sum of steps a forward scan accumulates.
     let exactPositions: Bool
 
-    init(labels: UnsafeBufferPointer<L>, response: UnsafeBufferPointer<Float>, width: Int, height: Int,
-         insideSign: Float, window: Double) {
-        (self.labels, self.response, self.width, self.height) = (labels, response, width, height)
+    init(labels: UnsafeBufferPointer<L>, response: UnsafeBufferPointer<Float>, firstRow: Int = 0, width: Int,
+         height: Int, insideSign: Float, window: Double) {
+        (self.labels, self.response, self.firstRow, self.width, self.height) = (labels, response, firstRow, width, height)
         (self.insideSign, self.window) = (insideSign, window)
         exactPositions = window >= 0 && window * 8 == (window * 8).rounded() && max(width, height) < 1 << 19
             && window < Double(1 << 19)
@@ -254,14 +256,15 @@ struct RayTracer<L: FixedWidthInteger> {
     }
 
     /// Bilinear interpolation between pixel centres (pixel (x, y) centred at (x + ½, y + ½)),
-    /// clamped to the frame.
+    /// clamped to the frame; rows ⌊y − ½⌋ and the one below (within the frame) must lie in
+    /// `response`.
     @inline(__always)
     func sample(_ x: Double, _ y: Double) -> Float {
         let fx = min(max(x - 0.5, 0), Double(width - 1)), fy = min(max(y - 0.5, 0), Double(height - 1))
         let x0 = min(Int(fx), width - 2 < 0 ? 0 : width - 2), y0 = min(Int(fy), height - 2 < 0 ? 0 : height - 2)
         let x1 = min(x0 + 1, width - 1), y1 = min(y0 + 1, height - 1)
         let ax = Float(fx - Double(x0)), ay = Float(fy - Double(y0))
-        let row0 = y0 &* width, row1 = y1 &* width
+        let row0 = (y0 &- firstRow) &* width, row1 = (y1 &- firstRow) &* width
         let top = response[row0 &+ x0] * (1 - ax) + response[row0 &+ x1] * ax
         let bottom = response[row1 &+ x0] * (1 - ax) + response[row1 &+ x1] * ax
         return top * (1 - ay) + bottom * ay
@@ -270,7 +273,7 @@ struct RayTracer<L: FixedWidthInteger> {
 
 extension RegionProperties {
     /// About one ray per half pixel of outline, at least 32: ⌈4π√(pixel count / π)⌉.
-    fileprivate var rayCount: Int {
+    var rayCount: Int {
         max(32, Int((4 * Double.pi * (Double(area) / Double.pi).squareRoot()).rounded(.up)))
     }
 }

@@ -101,24 +101,22 @@ extension ImageAnalyzer {
     }
 
     /// Measures the pores' edges on `grey`'s edge response (`plusEdgeResponse` with
-    /// σ = max(`blurSigma`, 1) px): the edges' blur (`edgeBlurEstimate`), returned, and with
-    /// the sub-pixel boundary method each pore's `boundaryArea` (`subpixelBoundaryAreas`),
-    /// except for pores the analysed region's edge cuts (`cutByRegion`, by label − 1): their
-    /// outline would run outside it. With `--measure basic` and pixel outlines nothing needs
-    /// the response: `nil`, and no work.
+    /// σ = max(`blurSigma`, 1) px, in bands of rows: `measureEdges`): the edges' blur
+    /// (`edgeBlurEstimate`), returned, and with the sub-pixel boundary method each pore's
+    /// `boundaryArea` (`subpixelBoundaryAreas`), except for pores the analysed region's edge cuts
+    /// (`cutByRegion`, by label − 1): their outline would run outside it. With `--measure basic`
+    /// and pixel outlines nothing needs the response: `nil`, and no work.
     static func measuringEdges<S: FixedWidthInteger & UnsignedInteger & Sendable, L: FixedWidthInteger & Sendable>(
         _ pores: inout [RegionProperties], labels: Image<L>, grey: Image<S>, cutByRegion: [Bool]?,
         options: AnalysisOptions, threads: Int
     ) -> EdgeBlurEstimate? {
         if options.measure == .basic && options.boundary == .pixels { return nil }
         let sigma = max(options.blurSigma, 1)
-        let response = plusEdgeResponse(grey, sigma: sigma)
-        if options.boundary == .subpixel {
-            let areas = subpixelBoundaryAreas(of: labels, regions: pores, response: response,
-                                              polarity: options.polarity, threads: threads)
+        let edges = measureEdges(of: labels, regions: pores, grey: grey, sigma: sigma, polarity: options.polarity,
+                                 subpixel: options.boundary == .subpixel, threads: threads)
+        if let areas = edges.areas {
             for i in pores.indices where !(cutByRegion?[i] ?? false) { pores[i].boundaryArea = areas[i] }
         }
-        return edgeBlurEstimate(of: labels, regions: pores, response: response, polarity: options.polarity,
-                                responseSigma: sigma)
+        return edges.blur
     }
 }
