@@ -86,11 +86,10 @@ extension ImageAnalyzer {
 
     /// The cell network of the pores (`nil` with `--cells none`) and its overlay as a PNG (`nil`
     /// with `--overlays pores`), written to `overlayFiles` when set; `poreRegions` are the
-    /// pores' `measureRegions`.
+    /// pores' `measureRegions`. The overlay is made when `gate` lets it.
     func cellNetwork<S: FixedWidthInteger & UnsignedInteger & Sendable, L: FixedWidthInteger & Sendable>(
         labels: Image<L>, poreCount: Int, poreRegions: [RegionProperties], grey: Image<S>, display: Image<UInt8>,
-        field: Mask?,
-        calibration: Calibration
+        field: Mask?, calibration: Calibration, gate: OverlayGate
     ) -> (network: NetworkSummary, overlay: OverlayPNG?)? {
         let options = options
         guard let network = NetworkAnalysis(
@@ -98,13 +97,18 @@ extension ImageAnalyzer {
             grey: { ImageAnalyzer.wallsBright(gaussianBlur(grey, sigma: options.blurSigma), polarity: options.polarity) },
             field: field, options: options.network, poreRegions: poreRegions, threads: threads) else { return nil }
         if options.overlays == .pores { return (NetworkSummary(network), nil) }
-        var image = CellOverlay.render(grey: display, network: network.network, pores: labels, threads: threads)
-        OverlayAnnotations.annotate(&image, legend: CellOverlay.legend(for: network.network.cells), calibration: calibration)
         let summary = NetworkSummary(network)
-        _ = consume network // the cell labels go before the overlay is encoded
-        // Its tinted cells compress faster unfiltered (ImageEncoder.RowFilter).
-        let png = ImageAnalyzer.overlayPNG(consume image, rowFilter: .none)
-        return (summary, ImageAnalyzer.writing(png, to: overlayFiles?.cells, digest: overlayFiles?.digest))
+        var held: NetworkAnalysis? = consume network
+        let overlay = gate.run {
+            var image = CellOverlay.render(grey: display, network: held!.network, pores: labels, threads: threads)
+            OverlayAnnotations.annotate(&image, legend: CellOverlay.legend(for: held!.network.cells),
+                                        calibration: calibration)
+            held = nil // the cell labels go before the overlay is encoded
+            // Its tinted cells compress faster unfiltered (ImageEncoder.RowFilter).
+            let png = ImageAnalyzer.overlayPNG(consume image, rowFilter: .none)
+            return ImageAnalyzer.writing(png, to: overlayFiles?.cells, digest: overlayFiles?.digest)
+        }
+        return (summary, overlay)
     }
 
     /// An overlay as PNG at the fast setting (zlib level 1) with `rowFilter`, or the encoder's
