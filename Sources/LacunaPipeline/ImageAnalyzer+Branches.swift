@@ -100,10 +100,11 @@ extension ImageAnalyzer {
         let summary = NetworkSummary(network)
         var held: NetworkAnalysis? = consume network
         let overlay = gate.run {
-            var image = CellOverlay.render(grey: display, network: held!.network, pores: labels, threads: threads)
-            OverlayAnnotations.annotate(&image, legend: CellOverlay.legend(for: held!.network.cells),
-                                        calibration: calibration)
-            held = nil // the cell labels go before the overlay is encoded
+            let codes = CellOverlay.codes(network: held!.network, pores: labels, threads: threads)
+            let legend = CellOverlay.legend(for: held!.network.cells)
+            held = nil // the cell labels go before the RGB frame is made
+            var image = CellOverlay.render(grey: display, codes: consume codes, threads: threads)
+            OverlayAnnotations.annotate(&image, legend: legend, calibration: calibration)
             // Its tinted cells compress faster unfiltered (ImageEncoder.RowFilter).
             let png = ImageAnalyzer.overlayPNG(consume image, rowFilter: .none)
             return ImageAnalyzer.writing(png, to: overlayFiles?.cells, digest: overlayFiles?.digest)

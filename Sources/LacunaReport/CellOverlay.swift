@@ -42,25 +42,90 @@ public enum CellOverlay {
 
     /// An RGB image of `grey` (one channel, frame size) with the cells of `network` tinted and
     /// outlined and the outlines of `pores` (labels, 0 = framework; `nil`: none) drawn white;
-    /// bands of rows drawn by up to `threads` threads (the same image for any number).
+    /// bands of rows drawn by up to `threads` threads (the same image for any number):
+    /// `render(grey:codes:)` of `codes(network:pores:)`.
     @_specialize(where P == Int32)
     @_specialize(where P == UInt16)
     public static func render<P: FixedWidthInteger & Sendable>(grey: Image<UInt8>, network: CellNetwork,
                                                                pores: Image<P>?, threads: Int = 1) -> Image<UInt8> {
+        render(grey: grey, codes: codes(network: network, pores: pores, threads: threads), threads: threads)
+    }
+
+    /// What the overlay draws at each pixel, one byte a pixel, so the cell labels can be let go
+    /// before the RGB frame is made (at 8192², 64 MiB instead of 128 beside it): bits 0–2 the
+    /// pixel's cell's palette entry + 1 (0: no tint), bit 3 a cell boundary (the cell label
+    /// differs from a 4-neighbour's), bit 4 a pore outline (a pore pixel whose label differs from
+    /// a 4-neighbour's). Bands of rows by up to `threads` threads.
+    @_specialize(where P == Int32)
+    @_specialize(where P == UInt16)
+    public static func codes<P: FixedWidthInteger & Sendable>(network: CellNetwork, pores: Image<P>?,
+                                                              threads: Int = 1) -> Image<UInt8> {
         switch network.cellLabels {
-        case let .narrow(cells): render(grey: grey, cells: cells, of: network.cells, pores: pores, threads: threads)
-        case let .wide(cells): render(grey: grey, cells: cells, of: network.cells, pores: pores, threads: threads)
+        case let .narrow(cells): codes(cells: cells, of: network.cells, pores: pores, threads: threads)
+        case let .wide(cells): codes(cells: cells, of: network.cells, pores: pores, threads: threads)
         }
     }
 
-    /// `render` with the cell labels stored as `L`; `list` the network's cells.
-    private static func render<L: FixedWidthInteger & Sendable, P: FixedWidthInteger & Sendable>(
-        grey: Image<UInt8>, cells: Image<L>, of list: [NetworkCell], pores: Image<P>?, threads: Int
+    static let boundaryBit: UInt8 = 1 << 3
+    static let outlineBit: UInt8 = 1 << 4
+
+    /// `codes` with the cell labels stored as `L`; `list` the network's cells.
+    private static func codes<L: FixedWidthInteger & Sendable, P: FixedWidthInteger & Sendable>(
+        cells: Image<L>, of list: [NetworkCell], pores: Image<P>?, threads: Int
     ) -> Image<UInt8> {
-        precondition(grey.channels == 1 && grey.width == cells.width && grey.height == cells.height,
+        precondition(pores.map { $0.width == cells.width && $0.height == cells.height } ?? true,
+                     "pore labels must be the size of the cell labels")
+        let w = cells.width, h = cells.height
+        let maxLabel = list.map(\.label).max() ?? 0
+        // tintCode[label]: the palette entry + 1 of the cell, 0 for no tint.
+        var tintCode = [UInt8](repeating: 0, count: maxLabel + 1)
+        for cell in list {
+            tintCode[cell.label] = UInt8(paletteIndex(sides: cell.sides, border: cell.touchesBorder) + 1)
+        }
+        // Whether pixel i's label differs from one of its 4-neighbours. A neighbour outside the
+        // frame is given as offset 0 (the pixel itself), which never differs: no branches.
+        @inline(__always)
+        func differs<T: FixedWidthInteger>(_ l: UnsafeBufferPointer<T>, _ i: Int, _ left: Int, _ right: Int, _ up: Int,
+                                           _ down: Int) -> Bool {
+            let own = l[i]
+            return ((l[i + left] ^ own) | (l[i + right] ^ own) | (l[i + up] ^ own) | (l[i + down] ^ own)) != 0
+        }
+        let outlines = pores?.samples ?? []
+        let samples = [UInt8](unsafeUninitializedCapacity: w * h) { out, count in
+            cells.samples.withUnsafeBufferPointer { c in
+                outlines.withUnsafeBufferPointer { p in
+                    tintCode.withUnsafeBufferPointer { tintCode in
+                        nonisolated(unsafe) let c = c, p = p, tintCode = tintCode, out = out
+                        func mark(_ rows: Range<Int>) {
+                            for y in rows {
+                                let up = y > 0 ? -w : 0, down = y + 1 < h ? w : 0
+                                for x in 0 ..< w {
+                                    let i = y * w + x
+                                    let left = x > 0 ? -1 : 0, right = x + 1 < w ? 1 : 0
+                                    var code = tintCode[Int(c[i])]
+                                    if differs(c, i, left, right, up, down) { code |= boundaryBit }
+                                    if !p.isEmpty, p[i] != 0, differs(p, i, left, right, up, down) { code |= outlineBit }
+                                    out[i] = code
+                                }
+                            }
+                        }
+                        inBands(height: h, threads: threads, mark)
+                    }
+                }
+            }
+            count = w * h
+        }
+        return Image(width: w, height: h, samples: samples)
+    }
+
+    /// The overlay of `grey` (one channel) from its `codes` (`codes(network:pores:)`, same
+    /// size): each pixel the grey level, blended with its cell's tint (round(0.55 · grey +
+    /// 0.45 · colour) per channel), black on a cell boundary, white on a pore outline. Bands of
+    /// rows by up to `threads` threads.
+    public static func render(grey: Image<UInt8>, codes: Image<UInt8>, threads: Int = 1) -> Image<UInt8> {
+        precondition(grey.channels == 1 && grey.width == codes.width && grey.height == codes.height,
                      "cell overlay needs a grey image the size of the cell labels")
         let w = grey.width, h = grey.height
-        let maxLabel = list.map(\.label).max() ?? 0
         // Every tinted value comes from a table per tint and grey level, filled with the
         // per-pixel formula: round(keep · grey + tint · colour), channel by channel.
         let keep = 1 - tint
@@ -73,62 +138,45 @@ public enum CellOverlay {
                 tinted[base + 2] = UInt8((keep * Double(v) + tint * Double(colour.blue)).rounded())
             }
         }
-        // tintIndex[label]: the palette entry of the cell, −1 for no tint.
-        var tintIndex = [Int](repeating: -1, count: maxLabel + 1)
-        for cell in list {
-            tintIndex[cell.label] = paletteIndex(sides: cell.sides, border: cell.touchesBorder)
-        }
-        // Whether pixel i's label differs from one of its 4-neighbours. A neighbour outside the
-        // frame is given as offset 0 (the pixel itself), which never differs: no branches.
-        @inline(__always)
-        func differs<T: FixedWidthInteger>(_ l: UnsafeBufferPointer<T>, _ i: Int, _ left: Int, _ right: Int, _ up: Int,
-                                           _ down: Int) -> Bool {
-            let own = l[i]
-            return ((l[i + left] ^ own) | (l[i + right] ^ own) | (l[i + up] ^ own) | (l[i + down] ^ own)) != 0
-        }
-        let outlines = pores?.samples ?? []
         return Image.rgbFrame(width: w, height: h) { rgb in
-            cells.samples.withUnsafeBufferPointer { c in
+            codes.samples.withUnsafeBufferPointer { c in
                 grey.samples.withUnsafeBufferPointer { g in
-                    outlines.withUnsafeBufferPointer { p in
-                        tintIndex.withUnsafeBufferPointer { tintIndex in
-                            tinted.withUnsafeBufferPointer { tinted in
-                                nonisolated(unsafe) let c = c, g = g, p = p, tintIndex = tintIndex, tinted = tinted
-                                nonisolated(unsafe) let rgb = rgb
-                                func draw(_ rows: Range<Int>) {
-                                    for y in rows {
-                                        let up = y > 0 ? -w : 0, down = y + 1 < h ? w : 0
-                                        for x in 0 ..< w {
-                                            let i = y * w + x
-                                            let left = x > 0 ? -1 : 0, right = x + 1 < w ? 1 : 0
-                                            var out = (g[i], g[i], g[i])
-                                            let k = tintIndex[Int(c[i])]
-                                            if k >= 0 {
-                                                let base = (k * 256 + Int(g[i])) * 3
-                                                out = (tinted[base], tinted[base + 1], tinted[base + 2])
-                                            }
-                                            if differs(c, i, left, right, up, down) { out = (0, 0, 0) }
-                                            if !p.isEmpty, p[i] != 0, differs(p, i, left, right, up, down) {
-                                                out = (255, 255, 255)
-                                            }
-                                            rgb[3 * i] = out.0
-                                            rgb[3 * i + 1] = out.1
-                                            rgb[3 * i + 2] = out.2
-                                        }
-                                    }
+                    tinted.withUnsafeBufferPointer { tinted in
+                        nonisolated(unsafe) let c = c, g = g, tinted = tinted, rgb = rgb
+                        func draw(_ rows: Range<Int>) {
+                            for i in rows.lowerBound * w ..< rows.upperBound * w {
+                                let code = c[i]
+                                var out = (g[i], g[i], g[i])
+                                if code & 7 != 0 {
+                                    let base = ((Int(code & 7) - 1) * 256 + Int(g[i])) * 3
+                                    out = (tinted[base], tinted[base + 1], tinted[base + 2])
                                 }
-                                // One band is drawn directly: through parallelMap's closure the
-                                // loop's loads and stores are not inlined.
-                                let bands = max(1, min(threads, h / 64))
-                                if bands == 1 {
-                                    draw(0 ..< h)
-                                } else {
-                                    _ = parallelMap(bands, threads: bands) { b in draw(b * h / bands ..< (b + 1) * h / bands) }
-                                }
+                                if code & boundaryBit != 0 { out = (0, 0, 0) }
+                                if code & outlineBit != 0 { out = (255, 255, 255) }
+                                rgb[3 * i] = out.0
+                                rgb[3 * i + 1] = out.1
+                                rgb[3 * i + 2] = out.2
                             }
                         }
+                        inBands(height: h, threads: threads, draw)
                     }
                 }
+            }
+        }
+    }
+
+    /// `body` over rows 0..<`height` in up to `threads` bands of at least 64 rows. One band is
+    /// called directly: through `parallelMap`'s closure the loop's loads and stores are not
+    /// inlined.
+    @inline(__always)
+    private static func inBands(height h: Int, threads: Int, _ body: (Range<Int>) -> Void) {
+        let bands = max(1, min(threads, h / 64))
+        if bands == 1 {
+            body(0 ..< h)
+        } else {
+            withoutActuallyEscaping(body) { body in
+                nonisolated(unsafe) let body = body
+                _ = parallelMap(bands, threads: bands) { b in body(b * h / bands ..< (b + 1) * h / bands) }
             }
         }
     }

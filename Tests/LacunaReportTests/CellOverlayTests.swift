@@ -36,7 +36,7 @@ struct CellOverlayTests {
         }
     }
 
-    @Test("every pixel, frame edges included: cell boundaries black, pore outlines white, cells tinted 45 % by side class")
+    @Test("every pixel, frame edges included: cell boundaries black, pore outlines white, cells tinted 45 % by side class; the codes say which")
     func pixels() {
         // Four disks of radius 4 in a 23 × 17 frame, one cut by the left edge; grey levels random.
         let w = 23, h = 17
@@ -53,6 +53,7 @@ struct CellOverlayTests {
         let grey = Image<UInt8>(width: w, height: h, samples: (0 ..< w * h).map { _ in UInt8(random.uniform() * 255) })
         let network = CellNetwork(labels: influenceZones(of: pores), count: centres.count, pores: pores)
         let rgb = CellOverlay.render(grey: grey, network: network, pores: pores)
+        let codes = CellOverlay.codes(network: network, pores: pores)
         let cells = network.labels
         // A pixel is on an outline when a 4-neighbour inside the frame has another label.
         func onOutline(_ labels: LabelImage, _ x: Int, _ y: Int) -> Bool {
@@ -66,11 +67,16 @@ struct CellOverlayTests {
             for x in 0 ..< w {
                 let g = Double(grey[x, y])
                 var expected = [grey[x, y], grey[x, y], grey[x, y]]
+                var tint = 0 // the code's palette entry + 1: side classes ≤ 4, 5, 6, 7, ≥ 8, then border cells
                 if let cell = network.cells.first(where: { $0.label == Int(cells[x, y]) }) {
                     let c = CellOverlay.colour(sides: cell.sides, border: cell.touchesBorder)
                     expected = [c.red, c.green, c.blue].map { UInt8((0.55 * g + 0.45 * Double($0)).rounded()) }
                     tinted += 1
+                    tint = cell.touchesBorder ? 6 : min(max(cell.sides, 4), 8) - 3
                 }
+                let code = codes[x, y]
+                #expect(Int(code & 7) == tint && (code & 8 != 0) == onOutline(cells, x, y)
+                    && (code & 16 != 0) == (pores[x, y] != 0 && onOutline(pores, x, y)) && code < 32, "code at (\(x), \(y))")
                 if onOutline(cells, x, y) {
                     expected = [0, 0, 0]
                     black += 1
