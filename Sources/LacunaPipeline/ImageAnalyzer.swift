@@ -313,20 +313,25 @@ public struct ImageAnalyzer: Sendable {
     /// The recorded threshold level, the hole-filled pore mask and the threshold-sensitivity
     /// pass (`nil` with `--measure basic`). On one thread the pass runs now, so the smoothed
     /// frame is freed before the pores are labelled (a full frame less at the peak); on more it
-    /// is left to run beside the shape measurements.
+    /// is left to run beside the shape measurements, on its two masks cut now and held packed
+    /// (a quarter of the smoothed frame, which is freed as on one thread).
     private func thresholded<S: FixedWidthInteger & UnsignedInteger & Sendable>(
         _ grey: Image<S>
     ) throws(AnalysisError) -> (threshold: Int, mask: Mask, sensitivity: (() -> ThresholdSensitivity)?) {
         let segmenter = try ImageAnalyzer.segmenter(for: grey, options: options, threads: threads)
         let mask = fillingHoles(in: segmenter.mask(0))
         if options.measure == .basic { return (segmenter.threshold, mask, nil) }
-        let options = options, width = grey.width, height = grey.height
-        let pass = {
-            ImageAnalyzer.thresholdSensitivity(width: width, height: height, step: segmenter.step, options: options,
-                                               mask: segmenter.mask)
+        let options = options, width = grey.width, height = grey.height, step = segmenter.step
+        if threads > 1 {
+            let lower = PackedMask(segmenter.mask(-step)), raised = PackedMask(segmenter.mask(step))
+            return (segmenter.threshold, mask, {
+                ImageAnalyzer.thresholdSensitivity(width: width, height: height, step: step, options: options) {
+                    ($0 < 0 ? lower : raised).unpacked()
+                }
+            })
         }
-        if threads > 1 { return (segmenter.threshold, mask, pass) }
-        let done = pass()
+        let done = ImageAnalyzer.thresholdSensitivity(width: width, height: height, step: step, options: options,
+                                                      mask: segmenter.mask)
         return (segmenter.threshold, mask, { done })
     }
 

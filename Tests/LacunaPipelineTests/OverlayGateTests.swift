@@ -26,12 +26,15 @@ struct OverlayGateTests {
         #expect(most.load(ordering: .sequentiallyConsistent) == 1)
     }
 
-    @Test("two threads drawing the overlays one at a time: the measurement and overlay files of both at once and of one thread")
-    func sameResults() throws {
+    @Test("two threads drawing the overlays one at a time: the measurement (threshold sensitivity included) and overlay files of both at once and of one thread",
+          arguments: [false, true])
+    func sameResults(local: Bool) throws {
         let decoded = SyntheticFiles.decoded(ImageAnalyzerTests.smallImage(seed: 9191))
         let folder = TestPaths.makeScratchFolder()
+        var options = AnalysisOptions()
+        if local { options.segmentation.local = .sauvola }
         func run(threads: Int, from pixels: Int, _ tag: String) throws -> (ImageMeasurement, Data, Data) {
-            var analyzer = ImageAnalyzer(options: AnalysisOptions())
+            var analyzer = ImageAnalyzer(options: options)
             analyzer.threads = threads
             analyzer.oneOverlayAtATimeFrom = pixels
             analyzer.overlayThumbnailWidth = 120
@@ -48,7 +51,8 @@ struct OverlayGateTests {
         let gated = try run(threads: 2, from: 0, "gated")
         let open = try run(threads: 2, from: Int.max, "open")
         let single = try run(threads: 1, from: 0, "single")
-        #expect(gated.0.thresholdSensitivity != nil, "the sensitivity pass ran")
+        let sensitivity = try #require(gated.0.thresholdSensitivity, "the sensitivity pass ran")
+        #expect(sensitivity.porosityLower != sensitivity.porosityRaised, "the two cuts differ")
         for other in [open, single] {
             #expect(gated.0 == other.0)
             #expect(gated.1 == other.1 && !gated.1.isEmpty)
