@@ -51,7 +51,11 @@ public struct FrameworkStatistics: Sendable, Equatable {
         cells: Image<L>, pores: Image<P>, field: Mask?, poreDistances distance: Image<D>
     ) {
         let w = cells.width, h = cells.height
-        var samples: [Double] = []
+        // The samples as a histogram of their distinct values (a few thousand, against one per
+        // boundary pixel pair: ~40 MiB at 8192²); taken in increasing order with their counts,
+        // it gives the sums and the median of the sorted samples, addition for addition.
+        var counts: [Double: Int] = [:]
+        var total = 0
         var edges = 0
         cells.samples.withUnsafeBufferPointer { c in
             pores.samples.withUnsafeBufferPointer { p in
@@ -60,7 +64,8 @@ public struct FrameworkStatistics: Sendable, Equatable {
                         guard c[i] != 0, c[j] != 0, c[i] != c[j] else { return }
                         edges += 1
                         if p[i] == 0, p[j] == 0, d[i] != .max, d[j] != .max {
-                            samples.append(Double(d[i]).squareRoot() + Double(d[j]).squareRoot())
+                            counts[Double(d[i]).squareRoot() + Double(d[j]).squareRoot(), default: 0] += 1
+                            total += 1
                         }
                     }
                     for y in 0 ..< h {
@@ -73,20 +78,32 @@ public struct FrameworkStatistics: Sendable, Equatable {
                 }
             }
         }
-        thicknessSamples = samples.count
-        if samples.isEmpty {
+        thicknessSamples = total
+        if total == 0 {
             meanThickness = nil
             medianThickness = nil
             thicknessSD = nil
         } else {
-            samples.sort()
-            let n = Double(samples.count)
-            let mean = samples.reduce(0, +) / n
+            let sorted = counts.sorted { $0.key < $1.key }
+            /// The `k`-th sample (from 0) in increasing order.
+            func sample(_ k: Int) -> Double {
+                var seen = 0
+                for (value, count) in sorted {
+                    seen += count
+                    if k < seen { return value }
+                }
+                preconditionFailure("sample \(k) of \(total)")
+            }
+            let n = Double(total)
+            var sum = 0.0
+            for (value, count) in sorted { for _ in 0 ..< count { sum += value } }
+            let mean = sum / n
             meanThickness = mean
-            let mid = samples.count / 2
-            medianThickness = samples.count.isMultiple(of: 2) ? (samples[mid - 1] + samples[mid]) / 2 : samples[mid]
-            thicknessSD = samples.count > 1
-                ? (samples.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1)).squareRoot() : nil
+            let mid = total / 2
+            medianThickness = total.isMultiple(of: 2) ? (sample(mid - 1) + sample(mid)) / 2 : sample(mid)
+            var squares = 0.0
+            for (value, count) in sorted { for _ in 0 ..< count { squares += (value - mean) * (value - mean) } }
+            thicknessSD = total > 1 ? (squares / (n - 1)).squareRoot() : nil
         }
         junctions = FrameworkStatistics.countJunctions(cells)
         wallLength = Double.pi / 4 * Double(edges)

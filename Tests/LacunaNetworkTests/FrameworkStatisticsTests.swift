@@ -80,4 +80,46 @@ struct FrameworkStatisticsTests {
         #expect(framework.junctions == Self.junctionsByDefinition(cells))
         #expect(framework.junctions > 0 || width < 3 || height < 3)
     }
+
+    @Test("Walls of many thicknesses: mean, median and SD are those of the sorted samples by their definition, to the bit",
+          arguments: [UInt64(3), 4, 5])
+    func thicknessByDefinition(seed: UInt64) {
+        // Discs of radius 2–9 px at random centres: walls of every width, an even or odd count.
+        let w = 90, h = 70
+        var random = SeededRandom(seed: seed)
+        var pores = LabelImage(width: w, height: h, repeating: 0)
+        for k in 0 ..< 30 {
+            let cx = random.uniform() * Double(w), cy = random.uniform() * Double(h), r = 2 + 7 * random.uniform()
+            for y in 0 ..< h {
+                for x in 0 ..< w where pores[x, y] == 0
+                    && (Double(x) - cx) * (Double(x) - cx) + (Double(y) - cy) * (Double(y) - cy) <= r * r {
+                    pores[x, y] = Int32(k + 1)
+                }
+            }
+        }
+        let cells = influenceZones(of: pores), distance = squaredDistanceToPores(pores)
+        // The samples by definition: each pair of 4-neighbouring framework pixels in two
+        // different cells gives the sum of their distances to the nearest pore.
+        var samples: [Double] = []
+        for y in 0 ..< h {
+            for x in 0 ..< w {
+                for (nx, ny) in [(x + 1, y), (x, y + 1)] where nx < w && ny < h {
+                    let a = cells[x, y], b = cells[nx, ny]
+                    guard a != 0, b != 0, a != b, pores[x, y] == 0, pores[nx, ny] == 0 else { continue }
+                    samples.append(Double(distance[x, y]).squareRoot() + Double(distance[nx, ny]).squareRoot())
+                }
+            }
+        }
+        samples.sort()
+        let n = Double(samples.count), mean = samples.reduce(0, +) / n
+        let median = samples.count.isMultiple(of: 2)
+            ? (samples[samples.count / 2 - 1] + samples[samples.count / 2]) / 2 : samples[samples.count / 2]
+        let sd = (samples.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1)).squareRoot()
+        let framework = FrameworkStatistics(cells: cells, pores: pores)
+        #expect(Set(samples).count > 10, "walls of many thicknesses")
+        #expect(framework.thicknessSamples == samples.count)
+        #expect(framework.meanThickness?.bitPattern == mean.bitPattern)
+        #expect(framework.medianThickness?.bitPattern == median.bitPattern)
+        #expect(framework.thicknessSD?.bitPattern == sd.bitPattern)
+    }
 }
