@@ -33,7 +33,7 @@ public struct EdgeResponseRows: Sendable {
     /// outside `valid` (at most one at either end, not at the frame's edges) are NaN.
     public let image: Image<Float>
     /// The frame rows this band holds the response of: at least the rows asked for.
-    public var valid: Range<Int>
+    public let valid: Range<Int>
 }
 
 /// Rows `rows` (within the frame) of the PLUS edge response of `image` (see
