@@ -84,8 +84,10 @@ func edgeMeasurements<L: FixedWidthInteger & Sendable, S: FixedWidthInteger & Un
                     guard let edges = tracer.edgeDistances(of: regions[i], directions: profileRays) else { continue }
                     if let rows = tracer.profileRows(of: regions[i], directions: profileRays, edges: edges),
                        !(response.valid.contains(rows.lowerBound) && response.valid.contains(rows.upperBound)) {
-                        stragglers.append((i, edges, min(rows.lowerBound, band.rows.lowerBound)
-                                              ..< max(rows.upperBound + 1, band.rows.upperBound)))
+                        // Its rows and those its other rays read (`reach` about the pore).
+                        let own = max(0, regions[i].minY - reach) ..< min(grey.height, regions[i].maxY + 1 + reach)
+                        stragglers.append((i, edges, min(rows.lowerBound, own.lowerBound)
+                                              ..< max(rows.upperBound + 1, own.upperBound)))
                         continue
                     }
                     profiles[i] = tracer.edgeProfile(of: regions[i], directions: profileRays, edges: edges)

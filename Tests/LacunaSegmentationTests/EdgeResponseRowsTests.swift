@@ -23,39 +23,12 @@ struct EdgeResponseRowsTests {
         return Image(width: width, height: height, samples: samples)
     }
 
-    /// The response by its definition: Gaussian rows then columns (`gaussianKernel`, mirrored
-    /// borders, k₀·v₀ + Σ kₖ·(v₋ₖ + v₊ₖ) in `Float`), then central differences with the border
-    /// rows and columns copying their neighbours.
+    /// The response by its definition: Gaussian rows then columns as the blur's definition
+    /// (`GaussianBlurStreamingTests.naiveSmoothed`, unrounded), then central differences with
+    /// the border rows and columns copying their neighbours.
     static func definition<S: FixedWidthInteger & UnsignedInteger & Sendable>(_ image: Image<S>, sigma: Double) -> [Float] {
         let w = image.width, h = image.height
-        func reflect(_ i: Int, _ n: Int) -> Int {
-            var j = i
-            while j < 0 || j >= n { j = j < 0 ? -j - 1 : 2 * n - j - 1 }
-            return j
-        }
-        var s = image.samples.map(Float.init)
-        if sigma > 0 {
-            let k = gaussianKernel(sigma: sigma), r = k.count - 1
-            var rows = s
-            for y in 0 ..< h {
-                for x in 0 ..< w {
-                    var sum = k[0] * s[y * w + x]
-                    for j in stride(from: 1, through: r, by: 1) {
-                        sum += k[j] * (s[y * w + reflect(x - j, w)] + s[y * w + reflect(x + j, w)])
-                    }
-                    rows[y * w + x] = sum
-                }
-            }
-            for y in 0 ..< h {
-                for x in 0 ..< w {
-                    var sum = k[0] * rows[y * w + x]
-                    for j in stride(from: 1, through: r, by: 1) {
-                        sum += k[j] * (rows[reflect(y - j, h) * w + x] + rows[reflect(y + j, h) * w + x])
-                    }
-                    s[y * w + x] = sum
-                }
-            }
-        }
+        let s = sigma > 0 ? GaussianBlurStreamingTests.naiveSmoothed(image, sigma: sigma) : image.samples.map(Float.init)
         var out = [Float](repeating: 0, count: w * h)
         for y in 1 ..< h - 1 {
             for x in 1 ..< w - 1 {

@@ -10,6 +10,13 @@ import Testing
 @Suite("Gaussian blur: the streamed kernel equals the per-line definition")
 struct GaussianBlurStreamingTests {
     static func naive<S: FixedWidthInteger & UnsignedInteger & Sendable>(_ image: Image<S>, sigma: Double) -> [S] {
+        naiveSmoothed(image, sigma: sigma).map { S(min(Float(S.max), $0.rounded())) }
+    }
+
+    /// The smoothing before the rounding: a full row pass, then a full column pass, each sample
+    /// k₀·v₀ + Σₖ kₖ·(v₋ₖ + v₊ₖ) in `Float` with mirrored indices (σ > 0).
+    static func naiveSmoothed<S: FixedWidthInteger & UnsignedInteger & Sendable>(_ image: Image<S>,
+                                                                                sigma: Double) -> [Float] {
         let w = image.width, h = image.height, k = gaussianKernel(sigma: sigma), r = k.count - 1
         func reflect(_ i: Int, _ n: Int) -> Int {
             var j = i
@@ -27,14 +34,14 @@ struct GaussianBlurStreamingTests {
                 rows[y * w + x] = sum
             }
         }
-        var out = [S](repeating: 0, count: w * h)
+        var out = [Float](repeating: 0, count: w * h)
         for y in 0 ..< h {
             for x in 0 ..< w {
                 var sum = k[0] * rows[y * w + x]
                 for j in stride(from: 1, through: r, by: 1) {
                     sum += k[j] * (rows[reflect(y - j, h) * w + x] + rows[reflect(y + j, h) * w + x])
                 }
-                out[y * w + x] = S(min(Float(S.max), sum.rounded()))
+                out[y * w + x] = sum
             }
         }
         return out
