@@ -253,8 +253,9 @@ public struct ImageAnalyzer: Sendable {
         // From here on the pores' labels are read only: in 16 bits when there are fewer than
         // 65 535 pores (half the frame of `Int32`).
         let poreCount = components.count, poreRegions = regions
-        let poreLabels = Labels(components.labels, count: poreCount)
+        let frame = components.labels
         _ = consume components
+        let poreLabels = Labels(consuming: consume frame, count: poreCount)
         switch poreLabels {
         case let .narrow(labels): return finish(labels)
         case let .wide(labels): return finish(labels)
