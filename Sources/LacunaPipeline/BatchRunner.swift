@@ -208,6 +208,7 @@ public struct BatchRunner: Sendable {
             // The overlays are encoded and written during the analysis, beside its other parts.
             var encoding = analyzer
             encoding.overlayThumbnailWidth = HTMLReport.thumbnailWidth
+            encoding.keepsLabels = maskFolder != nil
             encoding.overlayFiles = .init(pores: path, cells: InputWorker.cellOverlayPath(path),
                                           digest: { FileDigest.sha256(of: $0) })
             let analyzed = try encoding.analyze(decoded, input: input)
@@ -220,7 +221,8 @@ public struct BatchRunner: Sendable {
             let thumbnail = overlay.thumbnail
             if case let .encoded(png) = overlay.png { try AtomicFile.write(try png.get(), to: path) }
             if let maskFolder {
-                try MaskFiles.write(labels: analyzed.labels.labelImage, labelCount: analyzed.measurement.pores.count,
+                guard let labels = analyzed.labels else { preconditionFailure("the analyzer keeps the labels for --masks") }
+                try MaskFiles.write(labels: labels.labelImage, labelCount: analyzed.measurement.pores.count,
                                     calibration: analyzed.measurement.calibration, folder: maskFolder,
                                     base: String((path as NSString).lastPathComponent.dropLast(4)))
             }

@@ -41,23 +41,22 @@ extension ImageAnalyzer {
         return measurement
     }
 
-    /// The pore overlay with its legend: pores outlined on `display`, border pores and pores
-    /// below the minimum area marked, outside the analysed region shaded. With
-    /// `overlayThumbnailWidth` set it is PNG-encoded here (zlib level 1) with its thumbnail,
-    /// and the image returned is empty.
-    func poreOverlay<L: FixedWidthInteger & Sendable>(
-        display: Image<UInt8>, labels: Image<L>, touchesBorder: [Bool], mask: PackedMask, analysed: Mask?,
-        excludedBySize: Int, calibration: Calibration
-    ) -> (image: Image<UInt8>, encoded: EncodedOverlay?) {
-        var overlay: Image<UInt8>
-        do { // the mask unpacked only while the outlines are drawn
-            let mask = mask.unpacked()
-            overlay = Overlay.render(grey: display, labels: labels, touchesBorder: touchesBorder,
-                                     excluded: analysed.map { roi in
-                                         Mask(width: roi.width, height: roi.height,
-                                              samples: zip(mask.samples, roi.samples).map { $0 && $1 })
-                                     } ?? mask)
-        }
+    /// What the pore overlay draws at each pixel (`Overlay.codes`): the pores' outlines, border
+    /// pores and pores below the minimum area (`mask` without a label) marked.
+    func poreOverlayCodes<L: FixedWidthInteger & Sendable>(labels: Image<L>, touchesBorder: [Bool], mask: PackedMask,
+                                                           analysed: Mask?) -> Image<UInt8> {
+        let mask = mask.unpacked() // only while the outlines are found
+        return Overlay.codes(labels: labels, touchesBorder: touchesBorder, excluded: analysed.map { roi in
+            Mask(width: roi.width, height: roi.height, samples: zip(mask.samples, roi.samples).map { $0 && $1 })
+        } ?? mask)
+    }
+
+    /// The pore overlay with its legend from its `codes` (`poreOverlayCodes`), outside the
+    /// analysed region shaded. With `overlayThumbnailWidth` set it is PNG-encoded here (zlib
+    /// level 1) with its thumbnail, and the image returned is empty.
+    func poreOverlay(display: Image<UInt8>, codes: consuming Image<UInt8>, touchesBorder: [Bool], analysed: Mask?,
+                     excludedBySize: Int, calibration: Calibration) -> (image: Image<UInt8>, encoded: EncodedOverlay?) {
+        var overlay = Overlay.render(grey: display, codes: consume codes)
         if let analysed { overlay = Overlay.shadingExcluded(overlay, analysed: analysed) }
         let border = touchesBorder.count(where: { $0 })
         OverlayAnnotations.annotate(&overlay, legend: Overlay.legend(
@@ -84,32 +83,38 @@ extension ImageAnalyzer {
         }
     }
 
-    /// The cell network of the pores (`nil` with `--cells none`) and its overlay as a PNG (`nil`
-    /// with `--overlays pores`), written to `overlayFiles` when set; `poreRegions` are the
-    /// pores' `measureRegions`. The overlay is made when `gate` lets it.
+    /// The cell network of the pores (`nil` with `--cells none`) and what its overlay draws at
+    /// each pixel (`CellOverlay.codes`, with its legend; `nil` with `--overlays pores`);
+    /// `poreRegions` are the pores' `measureRegions`. The cell labels are let go here.
     func cellNetwork<S: FixedWidthInteger & UnsignedInteger & Sendable, L: FixedWidthInteger & Sendable>(
-        labels: Image<L>, poreCount: Int, poreRegions: [RegionProperties], grey: Image<S>, display: Image<UInt8>,
-        field: Mask?, calibration: Calibration, gate: OverlayGate
-    ) -> (network: NetworkSummary, overlay: OverlayPNG?)? {
+        labels: Image<L>, poreCount: Int, poreRegions: [RegionProperties], grey: Image<S>, field: Mask?
+    ) -> (network: NetworkSummary, overlay: CellOverlayCodes?)? {
         let options = options
         guard let network = NetworkAnalysis(
             pores: labels, poreCount: poreCount,
             grey: { ImageAnalyzer.wallsBright(gaussianBlur(grey, sigma: options.blurSigma), polarity: options.polarity) },
             field: field, options: options.network, poreRegions: poreRegions, threads: threads) else { return nil }
         if options.overlays == .pores { return (NetworkSummary(network), nil) }
-        let summary = NetworkSummary(network)
-        var held: NetworkAnalysis? = consume network
-        let overlay = gate.run {
-            let codes = CellOverlay.codes(network: held!.network, pores: labels, threads: threads)
-            let legend = CellOverlay.legend(for: held!.network.cells)
-            held = nil // the cell labels go before the RGB frame is made
-            var image = CellOverlay.render(grey: display, codes: consume codes, threads: threads)
-            OverlayAnnotations.annotate(&image, legend: legend, calibration: calibration)
-            // Its tinted cells compress faster unfiltered (ImageEncoder.RowFilter).
-            let png = ImageAnalyzer.overlayPNG(consume image, rowFilter: .none)
-            return ImageAnalyzer.writing(png, to: overlayFiles?.cells, digest: overlayFiles?.digest)
-        }
-        return (summary, overlay)
+        return (NetworkSummary(network),
+                CellOverlayCodes(codes: CellOverlay.codes(network: network.network, pores: labels, threads: threads),
+                                 legend: CellOverlay.legend(for: network.network.cells)))
+    }
+
+    /// What the cell overlay draws, waiting to be drawn: its codes and legend.
+    struct CellOverlayCodes {
+        var codes: Image<UInt8>
+        var legend: [OverlayAnnotations.LegendEntry]
+    }
+
+    /// The cell overlay drawn from its codes, annotated and PNG-encoded, written to
+    /// `overlayFiles` when set.
+    func cellOverlay(display: Image<UInt8>, codes: consuming CellOverlayCodes, calibration: Calibration) -> OverlayPNG {
+        let legend = codes.legend
+        var image = CellOverlay.render(grey: display, codes: (consume codes).codes, threads: threads)
+        OverlayAnnotations.annotate(&image, legend: legend, calibration: calibration)
+        // Its tinted cells compress faster unfiltered (ImageEncoder.RowFilter).
+        let png = ImageAnalyzer.overlayPNG(consume image, rowFilter: .none)
+        return ImageAnalyzer.writing(png, to: overlayFiles?.cells, digest: overlayFiles?.digest)
     }
 
     /// An overlay as PNG at the fast setting (zlib level 1) with `rowFilter`, or the encoder's

@@ -13,7 +13,8 @@ public struct AnalyzedImage: Sendable {
     public var overlay: Image<UInt8>
     /// The pores of the analysed frame: label k is pore k of `measurement.pores`, 0 is framework
     /// (pores below the minimum area included); in 16 bits when there are fewer than 65 535.
-    public var labels: Labels
+    /// `nil` when the analyzer was told not to keep them (`ImageAnalyzer.keepsLabels`).
+    public var labels: Labels?
     /// The cell network's tables (`nil` with `--cells none`; its label image is dropped once the
     /// cell overlay is drawn) and its overlay.
     public var network: NetworkSummary? = nil
@@ -63,11 +64,15 @@ public struct ImageAnalyzer: Sendable {
     /// written to, each by the thread that encoded it (`OverlayPNG.written`), so neither write
     /// waits for the other part and the bytes are not held after.
     public var overlayFiles: OverlayFiles? = nil
-    /// Frames of at least this many pixels (by default 32 Mi, an RGB overlay of 96 MiB) draw and
-    /// encode their two overlays one at a time when the image has two threads or more: drawn at
-    /// once they add two RGB frames and two PNGs to the peak (at 8192², 860 MiB instead of
-    /// about 700, for about 10 % more time). The overlays are the same either way.
-    public var oneOverlayAtATimeFrom = 1 << 25
+    /// Frames of at least this many pixels (by default 32 Mi, an RGB overlay of 96 MiB) are
+    /// finished in the order that holds the least at once: the overlays are drawn after the
+    /// pore labels are let go, one at a time (at 8192² on one thread, ~430 MiB at the overlays
+    /// instead of ~540). Smaller frames draw each overlay as soon as its part is done, beside
+    /// the other part on two threads. The results are the same either way.
+    public var largeFrameFrom = 1 << 25
+    /// Whether `AnalyzedImage.labels` is returned (`--masks`); when not, a large frame lets its
+    /// pore labels go before its overlays are drawn.
+    public var keepsLabels = true
 
     /// Where `overlayFiles` puts the overlays, and the fingerprint recorded of a written file's
     /// bytes (the batch's SHA-256; given by the caller, so the analysis needs no hashing library).
@@ -255,39 +260,40 @@ public struct ImageAnalyzer: Sendable {
         let poreCount = components.count, poreRegions = regions
         let frame = components.labels
         _ = consume components
-        let poreLabels = Labels(consuming: consume frame, count: poreCount)
-        switch poreLabels {
-        case let .narrow(labels): return finish(labels)
-        case let .wide(labels): return finish(labels)
+        switch Labels(consuming: consume frame, count: poreCount) {
+        case let .narrow(labels):
+            return grey.pixelCount >= largeFrameFrom ? finishLarge(labels, Labels.narrow) : finish(labels, Labels.narrow)
+        case let .wide(labels):
+            return grey.pixelCount >= largeFrameFrom ? finishLarge(labels, Labels.wide) : finish(labels, Labels.wide)
         }
 
-        /// The parts after the labelling, on `labels` (`poreLabels` as stored).
-        func finish<L: FixedWidthInteger & Sendable>(_ labels: Image<L>) -> AnalyzedImage {
+        /// The parts after the labelling, on `labels` (`wrap`: as `Labels`).
+        func finish<L: FixedWidthInteger & Sendable>(_ labels: Image<L>, _ wrap: (Image<L>) -> Labels) -> AnalyzedImage {
             // On one thread the network goes first: its distance map and zones are freed before the
             // pore overlay exists (a lower peak than the other order); the overlay, encoded and freed
             // when asked, goes before the pores' edge response.
             // With two threads, whichever of the network and the pore measurements finishes first
             // renders and encodes the pore overlay; the other, or the same after it, runs the
-            // threshold-sensitivity pass (already done on one thread). On a large frame the two
-            // overlays are drawn one at a time (`OverlayGate`), and the pass is offered first, so
-            // the thread that would wait for the gate runs it meanwhile.
-            let gate = OverlayGate(oneAtATime: threads > 1 && grey.pixelCount >= oneOverlayAtATimeFrom)
+            // threshold-sensitivity pass (already done on one thread).
             let overlayPart = {
-                AfterPart.overlay(gate.run {
-                    poreOverlay(display: display, labels: labels, touchesBorder: pores.map(\.touchesBorder), mask: packedMask,
-                                analysed: region.mask, excludedBySize: found - keptBySize,
-                                calibration: context.calibration)
-                })
+                AfterPart.overlay(poreOverlay(
+                    display: display,
+                    codes: poreOverlayCodes(labels: labels, touchesBorder: pores.map(\.touchesBorder), mask: packedMask,
+                                            analysed: region.mask),
+                    touchesBorder: pores.map(\.touchesBorder), analysed: region.mask, excludedBySize: found - keptBySize,
+                    calibration: context.calibration))
             }
             let sensitivityPart = sensitivity.map { pass in { AfterPart.sensitivity(pass()) } }
             let (cells, measured, extras) = runBoth(parallel: threads > 1, {
-                cellNetwork(labels: labels, poreCount: poreCount, poreRegions: poreRegions, grey: grey, display: display,
-                            field: region.mask, calibration: context.calibration, gate: gate)
+                cellNetwork(labels: labels, poreCount: poreCount, poreRegions: poreRegions, grey: grey,
+                            field: region.mask).map { cells in
+                    (cells.network, cells.overlay.map { cellOverlay(display: display, codes: $0,
+                                                                    calibration: context.calibration) })
+                }
             }, {
                 measuredPores(pores, labels: labels, grey: grey, display: display, context: context,
                               threshold: threshold, wholePores: wholePores, region: region, cutByRegion: cutByRegion)
-            }, thenEach: gate.oneAtATime ? [sensitivityPart, overlayPart].compactMap { $0 }
-                                         : [overlayPart, sensitivityPart].compactMap { $0 })
+            }, thenEach: [overlayPart, sensitivityPart].compactMap { $0 })
             var measurement = measured
             var overlay: (image: Image<UInt8>, encoded: EncodedOverlay?)? = nil
             for extra in extras {
@@ -297,11 +303,57 @@ public struct ImageAnalyzer: Sendable {
                 }
             }
             guard let overlay else { preconditionFailure("the pore overlay was not made") }
-            var analyzed = AnalyzedImage(measurement: measurement, overlay: overlay.image, labels: poreLabels)
+            var analyzed = AnalyzedImage(measurement: measurement, overlay: overlay.image,
+                                         labels: keepsLabels ? wrap(labels) : nil)
             analyzed.encodedOverlay = overlay.encoded
-            analyzed.network = cells?.network
-            analyzed.cellOverlay = cells?.overlay
+            analyzed.network = cells?.0
+            analyzed.cellOverlay = cells?.1
             return analyzed
+        }
+
+        /// `finish` for a large frame (`largeFrameFrom`), in the order that holds the least at
+        /// once: the network (beside the pore measurements on two threads, the sensitivity pass
+        /// after the first to finish) leaves the codes of its overlay, the pore measurements
+        /// those of theirs, packed; the pore labels are then let go (unless kept), and the two
+        /// overlays are drawn and encoded one after the other. The same results as `finish`.
+        func finishLarge<L: FixedWidthInteger & Sendable>(_ labels: consuming Image<L>,
+                                                          _ wrap: (Image<L>) -> Labels) -> AnalyzedImage {
+            var held: Image<L>? = consume labels
+            let touchesBorder = pores.map(\.touchesBorder)
+            let (cells, (measured, poreCodes), extras) = largeFrameParts(held!, touchesBorder: touchesBorder)
+            let kept = keepsLabels ? held.map(wrap) : nil
+            held = nil
+            var measurement = measured
+            if case .sensitivity(let pass)? = extras.first { measurement.thresholdSensitivity = pass }
+            // The cell overlay's codes are handed over, so they go as soon as its RGB frame is drawn.
+            var cellCodes = cells?.overlay
+            let network = (consume cells)?.network
+            var analyzed = AnalyzedImage(measurement: measurement, overlay: Image(width: 0, height: 0, channels: 3, samples: []),
+                                         labels: kept)
+            analyzed.network = network
+            if let codes = cellCodes.take() {
+                analyzed.cellOverlay = cellOverlay(display: display, codes: consume codes, calibration: context.calibration)
+            }
+            let overlay = poreOverlay(display: display, codes: poreCodes.unpacked(), touchesBorder: touchesBorder,
+                                      analysed: region.mask, excludedBySize: found - keptBySize,
+                                      calibration: context.calibration)
+            analyzed.overlay = overlay.image
+            analyzed.encodedOverlay = overlay.encoded
+            return analyzed
+        }
+
+        /// The parts of `finishLarge` that read the pore labels.
+        func largeFrameParts<L: FixedWidthInteger & Sendable>(
+            _ labels: Image<L>, touchesBorder: [Bool]
+        ) -> ((network: NetworkSummary, overlay: CellOverlayCodes?)?, (ImageMeasurement, PackedCodes), [AfterPart]) {
+            runBoth(parallel: threads > 1, {
+                cellNetwork(labels: labels, poreCount: poreCount, poreRegions: poreRegions, grey: grey, field: region.mask)
+            }, {
+                (measuredPores(pores, labels: labels, grey: grey, display: display, context: context,
+                               threshold: threshold, wholePores: wholePores, region: region, cutByRegion: cutByRegion),
+                 PackedCodes(poreOverlayCodes(labels: labels, touchesBorder: touchesBorder, mask: packedMask,
+                                              analysed: region.mask)))
+            }, thenEach: [sensitivity.map { pass in { AfterPart.sensitivity(pass()) } }].compactMap { $0 })
         }
     }
 

@@ -23,41 +23,72 @@ public enum Overlay {
     public static func render<L: FixedWidthInteger & Sendable>(grey: Image<UInt8>, labels: Image<L>,
                                                                touchesBorder: [Bool],
                                                                excluded: Mask? = nil) -> Image<UInt8> {
-        precondition(grey.channels == 1 && grey.width == labels.width && grey.height == labels.height,
-                     "overlay needs a grey image the size of the label image")
+        render(grey: grey, codes: codes(labels: labels, touchesBorder: touchesBorder, excluded: excluded))
+    }
+
+    /// What `render(grey:labels:touchesBorder:excluded:)` draws at each pixel, one byte a pixel
+    /// (0 grey, 1 ``interiorColour``, 2 ``borderColour``, 3 ``excludedColour``), so the labels
+    /// can be let go before the RGB frame is made; two bits a pixel suffice to hold it
+    /// (`PackedCodes`).
+    @_specialize(where L == Int32)
+    @_specialize(where L == UInt16)
+    public static func codes<L: FixedWidthInteger & Sendable>(labels: Image<L>, touchesBorder: [Bool],
+                                                              excluded: Mask? = nil) -> Image<UInt8> {
         precondition(excluded.map { $0.width == labels.width && $0.height == labels.height } ?? true,
                      "excluded mask must be the size of the label image")
-        let w = grey.width, h = grey.height
+        let w = labels.width, h = labels.height
         let dropped = excluded?.samples ?? []
-        let border = (borderColour.red, borderColour.green, borderColour.blue)
-        let interior = (interiorColour.red, interiorColour.green, interiorColour.blue)
-        let excludedRGB = (excludedColour.red, excludedColour.green, excludedColour.blue)
-        return Image.rgbFrame(width: w, height: h) { rgb in
+        let samples = [UInt8](unsafeUninitializedCapacity: w * h) { out, count in
             labels.samples.withUnsafeBufferPointer { l in
-                grey.samples.withUnsafeBufferPointer { g in
-                    dropped.withUnsafeBufferPointer { dropped in
-                        touchesBorder.withUnsafeBufferPointer { touchesBorder in
-                            for y in 0 ..< h {
-                                for x in 0 ..< w {
-                                    let i = y * w + x
-                                    let label = l[i]
-                                    var colour = (g[i], g[i], g[i])
-                                    let edge = x == 0 || y == 0 || x == w - 1 || y == h - 1
-                                    if label != 0 {
-                                        if edge || l[i - 1] != label || l[i + 1] != label || l[i - w] != label
-                                            || l[i + w] != label {
-                                            colour = touchesBorder[Int(label) - 1] ? border : interior
-                                        }
-                                    } else if !dropped.isEmpty && dropped[i]
-                                                && (edge || !dropped[i - 1] || !dropped[i + 1] || !dropped[i - w]
-                                                    || !dropped[i + w]) {
-                                        colour = excludedRGB
+                dropped.withUnsafeBufferPointer { dropped in
+                    touchesBorder.withUnsafeBufferPointer { touchesBorder in
+                        for y in 0 ..< h {
+                            for x in 0 ..< w {
+                                let i = y * w + x
+                                let label = l[i]
+                                var code: UInt8 = 0
+                                let edge = x == 0 || y == 0 || x == w - 1 || y == h - 1
+                                if label != 0 {
+                                    if edge || l[i - 1] != label || l[i + 1] != label || l[i - w] != label
+                                        || l[i + w] != label {
+                                        code = touchesBorder[Int(label) - 1] ? 2 : 1
                                     }
-                                    rgb[3 * i] = colour.0
-                                    rgb[3 * i + 1] = colour.1
-                                    rgb[3 * i + 2] = colour.2
+                                } else if !dropped.isEmpty && dropped[i]
+                                            && (edge || !dropped[i - 1] || !dropped[i + 1] || !dropped[i - w]
+                                                || !dropped[i + w]) {
+                                    code = 3
                                 }
+                                out[i] = code
                             }
+                        }
+                    }
+                }
+            }
+            count = w * h
+        }
+        return Image(width: w, height: h, samples: samples)
+    }
+
+    /// The overlay of `grey` (one channel) from its `codes` (`codes(labels:touchesBorder:excluded:)`,
+    /// same size): the grey level, or the outline colour the code names.
+    public static func render(grey: Image<UInt8>, codes: Image<UInt8>) -> Image<UInt8> {
+        precondition(grey.channels == 1 && grey.width == codes.width && grey.height == codes.height,
+                     "overlay needs a grey image the size of the label image")
+        let colours = [interiorColour, borderColour, excludedColour]
+        return Image.rgbFrame(width: grey.width, height: grey.height) { rgb in
+            codes.samples.withUnsafeBufferPointer { c in
+                grey.samples.withUnsafeBufferPointer { g in
+                    for i in 0 ..< c.count {
+                        let code = Int(c[i])
+                        if code == 0 {
+                            rgb[3 * i] = g[i]
+                            rgb[3 * i + 1] = g[i]
+                            rgb[3 * i + 2] = g[i]
+                        } else {
+                            let colour = colours[code - 1]
+                            rgb[3 * i] = colour.red
+                            rgb[3 * i + 1] = colour.green
+                            rgb[3 * i + 2] = colour.blue
                         }
                     }
                 }
@@ -65,7 +96,6 @@ public enum Overlay {
         }
     }
 
-    /// The legend of a pore overlay with the number of pores of each kind.
     public static func legend(interior: Int, border: Int, excluded: Int, minimumArea: Int) -> [OverlayAnnotations.LegendEntry] {
         [
             .init(colour: interiorColour, label: "interior pores: \(interior)"),

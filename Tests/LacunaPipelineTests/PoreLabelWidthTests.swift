@@ -32,11 +32,11 @@ struct PoreLabelWidthTests {
         let analyzed = try ImageAnalyzer(options: options).analyze(Self.grid(n), input: ImageInput(path: "grid.png"))
         let pores = analyzed.measurement.pores
         #expect(pores.count == n * n && pores.allSatisfy { $0.area == 4 })
-        switch analyzed.labels {
+        switch try #require(analyzed.labels) {
         case .narrow: #expect(!wide)
         case .wide: #expect(wide)
         }
-        let labels = analyzed.labels.labelImage
+        let labels = try #require(analyzed.labels).labelImage
         #expect(labels[0, 0] == 1 && labels[3 * n - 2, 3 * n - 2] == Int32(n * n) && labels[2, 2] == 0)
         let cells = try #require(analyzed.network).cells
         #expect(cells.count == n * n && cells.reduce(0) { $0 + $1.area } == 9 * n * n)

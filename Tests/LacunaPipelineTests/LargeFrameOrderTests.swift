@@ -1,0 +1,84 @@
+import Foundation
+import LacunaImage
+import LacunaIO
+import LacunaMeasure
+import LacunaNetwork
+@testable import LacunaPipeline
+import LacunaSynth
+import LacunaTestSupport
+import Testing
+
+/// A large frame (`ImageAnalyzer.largeFrameFrom`) is finished in another order, with its
+/// overlays drawn from held codes after the pore labels are let go; the results must be those
+/// of the usual order.
+@Suite("Large frames: overlays after the labels are let go")
+struct LargeFrameOrderTests {
+    struct Run {
+        var measurement: ImageMeasurement
+        var network: NetworkSummary?
+        var labels: Labels?
+        var poreOverlay: Data
+        var cellOverlay: Data?
+    }
+
+    static func run(_ decoded: DecodedImage, options: AnalysisOptions, threads: Int, largeFrom: Int,
+                    keepsLabels: Bool, folder: String, tag: String) throws -> Run {
+        var analyzer = ImageAnalyzer(options: options)
+        analyzer.threads = threads
+        analyzer.largeFrameFrom = largeFrom
+        analyzer.keepsLabels = keepsLabels
+        analyzer.overlayThumbnailWidth = 120
+        let pores = folder + "/\(tag).png", cells = folder + "/\(tag).cells.png"
+        analyzer.overlayFiles = .init(pores: pores, cells: cells, digest: { String($0.count) })
+        let analyzed = try analyzer.analyze(decoded, input: ImageInput(path: "a.tif"))
+        guard case .written(.success)? = analyzed.encodedOverlay?.png else {
+            Issue.record("the pore overlay was written (\(tag))")
+            return Run(measurement: analyzed.measurement, labels: nil, poreOverlay: Data())
+        }
+        var cellOverlay: Data? = nil
+        if case .written(.success)? = analyzed.cellOverlay {
+            cellOverlay = try Data(contentsOf: URL(fileURLWithPath: cells))
+        }
+        return Run(measurement: analyzed.measurement, network: analyzed.network, labels: analyzed.labels,
+                   poreOverlay: try Data(contentsOf: URL(fileURLWithPath: pores)), cellOverlay: cellOverlay)
+    }
+
+    @Test("the same measurement (sensitivity included), network and overlay files in either order, on one and two threads",
+          arguments: [(false, false), (true, false), (false, true)])
+    func sameResults(local: Bool, poresOnly: Bool) throws {
+        let decoded = SyntheticFiles.decoded(ImageAnalyzerTests.smallImage(seed: 9191))
+        let folder = TestPaths.makeScratchFolder()
+        var options = AnalysisOptions()
+        if local { options.segmentation.local = .sauvola }
+        if poresOnly { options.overlays = .pores }
+        let usual = try Self.run(decoded, options: options, threads: 1, largeFrom: .max, keepsLabels: true,
+                                 folder: folder, tag: "usual")
+        let sensitivity = try #require(usual.measurement.thresholdSensitivity, "the sensitivity pass ran")
+        #expect(sensitivity.porosityLower != sensitivity.porosityRaised, "the two cuts differ")
+        #expect(usual.network != nil && (usual.cellOverlay == nil) == poresOnly && !usual.poreOverlay.isEmpty)
+        for threads in [1, 2] {
+            for large in [0, Int.max] {
+                let other = try Self.run(decoded, options: options, threads: threads, largeFrom: large, keepsLabels: true,
+                                         folder: folder, tag: "t\(threads)-\(large)")
+                #expect(other.measurement == usual.measurement)
+                #expect(other.network == usual.network)
+                #expect(other.labels == usual.labels && other.labels != nil)
+                #expect(other.poreOverlay == usual.poreOverlay)
+                #expect(other.cellOverlay == usual.cellOverlay)
+            }
+        }
+    }
+
+    @Test("the pore labels are returned only when asked, in either order", arguments: [0, Int.max])
+    func labelsWhenKept(largeFrom: Int) throws {
+        let decoded = SyntheticFiles.decoded(ImageAnalyzerTests.smallImage(seed: 9192))
+        let folder = TestPaths.makeScratchFolder()
+        let kept = try Self.run(decoded, options: AnalysisOptions(), threads: 2, largeFrom: largeFrom, keepsLabels: true,
+                                folder: folder, tag: "kept")
+        let dropped = try Self.run(decoded, options: AnalysisOptions(), threads: 2, largeFrom: largeFrom,
+                                   keepsLabels: false, folder: folder, tag: "dropped")
+        let labels = try #require(kept.labels).labelImage
+        #expect(labels.samples.max() == Int32(kept.measurement.pores.count) && kept.measurement.pores.count > 5)
+        #expect(dropped.labels == nil && dropped.measurement == kept.measurement)
+    }
+}
