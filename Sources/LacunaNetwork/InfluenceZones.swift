@@ -121,14 +121,14 @@ private func labelFramework<P: FixedWidthInteger, D: FixedWidthInteger, L: Fixed
 /// The exact squared distance of every pixel to the nearest pore pixel (0 on pores,
 /// `Int32.max` when there is no pore), on up to `threads` threads.
 public func squaredDistanceToPores<P: FixedWidthInteger & Sendable>(_ pores: Image<P>, threads: Int = 1) -> Image<Int32> {
-    squaredDistanceMap(of: pores.map { $0 == 0 }, outsideIsBackground: false, threads: threads)
+    squaredDistanceMap(toLabelsOf: pores, threads: threads)
 }
 
 /// `squaredDistanceToPores` made directly in 16 bits (`UInt16.max` where there is no pore), or
 /// `nil` when some pixel is 256 px or more from every pore (`narrowSquaredDistanceMap`).
 public func narrowSquaredDistanceToPores<P: FixedWidthInteger & Sendable>(_ pores: Image<P>,
                                                                           threads: Int = 1) -> Image<UInt16>? {
-    narrowSquaredDistanceMap(of: pores.map { $0 == 0 }, outsideIsBackground: false, threads: threads)
+    narrowSquaredDistanceMap(toLabelsOf: pores, threads: threads)
 }
 
 /// Whether pixel i is in the analysed field: all pixels when there is no field mask (no

@@ -35,11 +35,44 @@ public func narrowSquaredDistanceMap(of mask: Mask, outsideIsBackground: Bool = 
     return squaredDistances(of: mask, outsideIsBackground: outsideIsBackground, threads: threads, as: UInt16.self)
 }
 
+/// `narrowSquaredDistanceMap` of the mask `labels == 0` (the distance of every pixel to the
+/// nearest labelled one, 0 on labelled pixels), read from the labels themselves: no mask frame
+/// is made (64 MiB at 8192²). Never padded: pixels with no label in the frame get `UInt16.max`.
+@_specialize(where P == UInt16)
+@_specialize(where P == Int32)
+public func narrowSquaredDistanceMap<P: FixedWidthInteger & Sendable>(toLabelsOf labels: Image<P>,
+                                                                      threads: Int = 1) -> Image<UInt16>? {
+    precondition(labels.channels == 1, "the distance transform needs one channel, got \(labels.channels)")
+    guard labels.width + labels.height < Int(UInt16.max) else { return nil }
+    return squaredDistances(of: labels, foreground: 0, outsideIsBackground: false, threads: threads, as: UInt16.self)
+}
+
+/// `squaredDistanceMap` of the mask `labels == 0`, read from the labels (`Int32.max` where the
+/// frame has no label).
+@_specialize(where P == UInt16)
+@_specialize(where P == Int32)
+public func squaredDistanceMap<P: FixedWidthInteger & Sendable>(toLabelsOf labels: Image<P>,
+                                                                threads: Int = 1) -> Image<Int32> {
+    precondition(labels.channels == 1, "the distance transform needs one channel, got \(labels.channels)")
+    precondition(max(labels.width, labels.height) < 32_767, "the frame is too large for Int32 squared distances")
+    guard let map = squaredDistances(of: labels, foreground: 0, outsideIsBackground: false, threads: threads,
+                                     as: Int32.self) else { preconditionFailure("Int32 squared distances overflowed") }
+    return map
+}
+
+/// `squaredDistances` of a mask (`true`: foreground).
+private func squaredDistances<D: FixedWidthInteger & Sendable>(of mask: Mask, outsideIsBackground: Bool, threads: Int,
+                                                              as type: D.Type) -> Image<D>? {
+    squaredDistances(of: mask, foreground: true, outsideIsBackground: outsideIsBackground, threads: threads, as: type)
+}
+
 /// Meijster's two phases into samples of type `D` (`D.max`: no background), or `nil` when a
 /// finite squared distance does not fit below `D.max`; the caller checks that w + h fits in `D`.
-private func squaredDistances<D: FixedWidthInteger & Sendable>(of mask: Mask, outsideIsBackground: Bool, threads: Int,
-                                                              as _: D.Type) -> Image<D>? {
-    let w = mask.width, h = mask.height
+/// The foreground is the pixels of `source` equal to `foreground`.
+private func squaredDistances<T: Equatable & Sendable, D: FixedWidthInteger & Sendable>(
+    of source: Image<T>, foreground: T, outsideIsBackground: Bool, threads: Int, as _: D.Type
+) -> Image<D>? {
+    let w = source.width, h = source.height
     guard w > 0, h > 0 else { return Image(width: w, height: h, samples: []) }
     let far = D(w + h)
     // Bands of at least 256 columns and 64 rows: fewer would not repay the threads.
@@ -47,10 +80,11 @@ private func squaredDistances<D: FixedWidthInteger & Sendable>(of mask: Mask, ou
     var fits = true
     // Every sample is written by the column phase before it is read.
     let g = [D](unsafeUninitializedCapacity: w * h) { g, count in
-        mask.samples.withUnsafeBufferPointer { m in
+        source.samples.withUnsafeBufferPointer { m in
             nonisolated(unsafe) let m = m, g = g
             func columns(_ band: Int) {
-                columnDistances(m, into: g, columns: band * w / columnBands ..< (band + 1) * w / columnBands, width: w,
+                columnDistances(m, foreground: foreground, into: g,
+                                columns: band * w / columnBands ..< (band + 1) * w / columnBands, width: w,
                                 height: h, padded: outsideIsBackground, far: far)
             }
             func rows(_ band: Int) -> Bool {
@@ -72,12 +106,14 @@ private func squaredDistances<D: FixedWidthInteger & Sendable>(of mask: Mask, ou
 /// g(x, y) for the columns `columns`: distance to the nearest background pixel in column x
 /// (rows −1 and h counting as background when `padded`), at most `far`. A top-down and a
 /// bottom-up sweep over the band's part of each row.
-private func columnDistances<D: FixedWidthInteger>(_ m: UnsafeBufferPointer<Bool>, into g: UnsafeMutableBufferPointer<D>,
-                                                   columns: Range<Int>, width w: Int, height h: Int, padded: Bool, far: D) {
-    for x in columns { g[x] = m[x] ? (padded ? 1 : far) : 0 }
+private func columnDistances<T: Equatable, D: FixedWidthInteger>(
+    _ m: UnsafeBufferPointer<T>, foreground: T, into g: UnsafeMutableBufferPointer<D>,
+    columns: Range<Int>, width w: Int, height h: Int, padded: Bool, far: D
+) {
+    for x in columns { g[x] = m[x] == foreground ? (padded ? 1 : far) : 0 }
     for y in 1 ..< h {
         let row = y * w, above = row - w
-        for x in columns { g[row + x] = m[row + x] ? min(g[above + x] + 1, far) : 0 }
+        for x in columns { g[row + x] = m[row + x] == foreground ? min(g[above + x] + 1, far) : 0 }
     }
     let last = (h - 1) * w
     if padded { for x in columns where g[last + x] > 1 { g[last + x] = 1 } }
