@@ -56,4 +56,19 @@ public struct PackedMask: Sendable, Equatable {
         }
         return Mask(width: width, height: height, samples: samples)
     }
+
+    /// A packed mask from its words: bit `i % 64` of word `i / 64` is pixel `i`, with
+    /// `(width·height + 63) / 64` words and the bits past the last pixel clear.
+    public init(width: Int, height: Int, words: [UInt64]) {
+        precondition(width >= 0 && height >= 0 && words.count == (width * height + 63) / 64,
+                     "\(words.count) words for a \(width)×\(height) packed mask")
+        self.width = width
+        self.height = height
+        self.words = words
+    }
+
+    /// `body` on the words (the layout of `init(width:height:words:)`).
+    public func withWords<R>(_ body: (UnsafeBufferPointer<UInt64>) throws -> R) rethrows -> R {
+        try words.withUnsafeBufferPointer(body)
+    }
 }

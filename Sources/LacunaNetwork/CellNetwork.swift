@@ -42,28 +42,51 @@ public struct CellNetwork: Sendable {
         cornerTolerance: (Double) -> Double = CellNetwork.cornerTolerance(radius:), poreDistances: Image<D>?,
         poreRegions: [RegionProperties]? = nil, threads: Int = 1
     ) {
+        let poreRegions = pores.map { poreRegions ?? measureRegions(of: $0, count: count) }
+        let corners = pores.map { CellNetwork.poreCorners(of: $0, regions: poreRegions!, cornerTolerance: cornerTolerance,
+                                                          threads: threads) }
+        self.init(cells: cells, count: count, field: field, rule: rule, poreRegions: poreRegions, corners: corners,
+                  poreDistances: poreDistances)
+    }
+
+    /// The same when the pores are known only by what the cells need of them: their regions
+    /// (`measureRegions`) and their outlines' corner counts (`poreCorners`), both `nil` when the
+    /// cells did not grow from pores. Lets the pore labels become the cells in place
+    /// (`growInfluenceZones`).
+    public init<D: FixedWidthInteger & Sendable>(cells: Labels, count: Int, field: Mask?, rule: AdjacencyRule,
+                                                 poreRegions: [RegionProperties]?, corners: [Int?]?,
+                                                 poreDistances: Image<D>?) {
         cellLabels = cells
         self.rule = rule
         switch cells {
         case let .narrow(labels):
-            self.cells = CellNetwork.measure(labels, count: count, field: field, rule: rule, pores: pores,
-                                             cornerTolerance: cornerTolerance, poreDistances: poreDistances,
-                                             poreRegions: poreRegions, threads: threads)
+            self.cells = CellNetwork.measure(labels, count: count, field: field, rule: rule, poreRegions: poreRegions,
+                                             corners: corners, poreDistances: poreDistances)
         case let .wide(labels):
-            self.cells = CellNetwork.measure(labels, count: count, field: field, rule: rule, pores: pores,
-                                             cornerTolerance: cornerTolerance, poreDistances: poreDistances,
-                                             poreRegions: poreRegions, threads: threads)
+            self.cells = CellNetwork.measure(labels, count: count, field: field, rule: rule, poreRegions: poreRegions,
+                                             corners: corners, poreDistances: poreDistances)
+        }
+    }
+
+    /// The corner count of each pore's outline (`polygonCorners`, by label − 1; `nil` for a
+    /// label with no pixels), on up to `threads` threads (the same result for any number).
+    public static func poreCorners<P: FixedWidthInteger & Sendable>(
+        of pores: Image<P>, regions: [RegionProperties],
+        cornerTolerance: (Double) -> Double = CellNetwork.cornerTolerance(radius:), threads: Int = 1
+    ) -> [Int?] {
+        parallelMap(regions.count, threads: threads) { k in
+            let p = regions[k]
+            guard p.area > 0 else { return nil }
+            return polygonCorners(of: p, in: pores, tolerance: cornerTolerance(p.equivalentRadius))
         }
     }
 
     /// The cells of `labels` (`init(cells:…)`'s parameters).
-    private static func measure<L: FixedWidthInteger & Sendable, P: FixedWidthInteger & Sendable,
-                                D: FixedWidthInteger & Sendable>(
-        _ labels: Image<L>, count: Int, field: Mask?, rule: AdjacencyRule, pores: Image<P>?,
-        cornerTolerance: (Double) -> Double, poreDistances: Image<D>?, poreRegions: [RegionProperties]?, threads: Int
+    private static func measure<L: FixedWidthInteger & Sendable, D: FixedWidthInteger & Sendable>(
+        _ labels: Image<L>, count: Int, field: Mask?, rule: AdjacencyRule, poreRegions: [RegionProperties]?,
+        corners: [Int?]?, poreDistances: Image<D>?
     ) -> [NetworkCell] {
         let regions = measureRegions(of: labels, count: count)
-        let poreRegions = pores.map { poreRegions ?? measureRegions(of: $0, count: count) }
         var neighbours = [[Int]](repeating: [], count: count + 1)
         for contact in cellContacts(of: labels) {
             let a = Int(contact.first), b = Int(contact.second)
@@ -74,10 +97,6 @@ public struct CellNetwork: Sendable {
         }
         let atFieldEdge = CellNetwork.labelsAtFieldEdge(labels, field: field, count: count)
         let open = poreDistances.map { cellsOpenToUnseenPores(labels, count: count, field: field, poreDistances: $0) }
-        let corners: [Int?] = parallelMap(poreRegions?.count ?? 0, threads: threads) { k in
-            guard let pores, let p = poreRegions?[k], p.area > 0 else { return nil }
-            return polygonCorners(of: p, in: pores, tolerance: cornerTolerance(p.equivalentRadius))
-        }
         return regions.filter { $0.area > 0 }.map { region in
             let pore = poreRegions.map { $0[region.label - 1] }
             return NetworkCell(
@@ -85,7 +104,7 @@ public struct CellNetwork: Sendable {
                 perimeter: region.perimeter, centroidX: region.centroidX, centroidY: region.centroidY,
                 neighbours: neighbours[region.label].sorted(),
                 touchesBorder: region.touchesBorder || atFieldEdge[region.label] || open?[region.label] == true,
-                corners: pore == nil ? nil : corners[region.label - 1])
+                corners: pore == nil ? nil : corners?[region.label - 1] ?? nil)
         }
     }
 

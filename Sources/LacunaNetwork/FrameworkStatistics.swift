@@ -39,9 +39,15 @@ public struct FrameworkStatistics: Sendable, Equatable {
     public init<P: FixedWidthInteger & Sendable, D: FixedWidthInteger & Sendable>(
         cells: Labels, pores: Image<P>, field: Mask?, poreDistances distance: Image<D>
     ) {
+        self.init(cells: cells, field: field, poreDistances: distance)
+    }
+
+    /// The same from the squared distances to the pores alone: a pixel is a pore pixel exactly
+    /// where its distance is 0, so the pore labels are not needed.
+    public init<D: FixedWidthInteger & Sendable>(cells: Labels, field: Mask?, poreDistances distance: Image<D>) {
         switch cells {
-        case let .narrow(labels): self.init(cells: labels, pores: pores, field: field, poreDistances: distance)
-        case let .wide(labels): self.init(cells: labels, pores: pores, field: field, poreDistances: distance)
+        case let .narrow(labels): self.init(cells: labels, field: field, poreDistances: distance)
+        case let .wide(labels): self.init(cells: labels, field: field, poreDistances: distance)
         }
     }
 
@@ -49,6 +55,14 @@ public struct FrameworkStatistics: Sendable, Equatable {
     /// and the cell labels in `Int32` or 16 bits (`Labels`).
     public init<L: FixedWidthInteger & Sendable, P: FixedWidthInteger & Sendable, D: FixedWidthInteger & Sendable>(
         cells: Image<L>, pores: Image<P>, field: Mask?, poreDistances distance: Image<D>
+    ) {
+        self.init(cells: cells, field: field, poreDistances: distance)
+    }
+
+    /// The same with the cell labels as `L`, from the squared distances to the pores alone (0
+    /// exactly on the pores).
+    public init<L: FixedWidthInteger & Sendable, D: FixedWidthInteger & Sendable>(
+        cells: Image<L>, field: Mask?, poreDistances distance: Image<D>
     ) {
         let w = cells.width, h = cells.height
         // The samples as a histogram of their distinct values (a few thousand, against one per
@@ -58,22 +72,21 @@ public struct FrameworkStatistics: Sendable, Equatable {
         var total = 0
         var edges = 0
         cells.samples.withUnsafeBufferPointer { c in
-            pores.samples.withUnsafeBufferPointer { p in
-                distance.samples.withUnsafeBufferPointer { d in
-                    func visit(_ i: Int, _ j: Int) {
-                        guard c[i] != 0, c[j] != 0, c[i] != c[j] else { return }
-                        edges += 1
-                        if p[i] == 0, p[j] == 0, d[i] != .max, d[j] != .max {
-                            counts[Double(d[i]).squareRoot() + Double(d[j]).squareRoot(), default: 0] += 1
-                            total += 1
-                        }
+            distance.samples.withUnsafeBufferPointer { d in
+                func visit(_ i: Int, _ j: Int) {
+                    guard c[i] != 0, c[j] != 0, c[i] != c[j] else { return }
+                    edges += 1
+                    // Framework pixels (distance above 0) that have a pore in the frame.
+                    if d[i] != 0, d[j] != 0, d[i] != .max, d[j] != .max {
+                        counts[Double(d[i]).squareRoot() + Double(d[j]).squareRoot(), default: 0] += 1
+                        total += 1
                     }
-                    for y in 0 ..< h {
-                        for x in 0 ..< w {
-                            let i = y * w + x
-                            if x + 1 < w { visit(i, i + 1) }
-                            if y + 1 < h { visit(i, i + w) }
-                        }
+                }
+                for y in 0 ..< h {
+                    for x in 0 ..< w {
+                        let i = y * w + x
+                        if x + 1 < w { visit(i, i + 1) }
+                        if y + 1 < h { visit(i, i + w) }
                     }
                 }
             }

@@ -44,18 +44,52 @@ public func influenceZones<P: FixedWidthInteger & Sendable, D: FixedWidthInteger
     let w = pores.width, h = pores.height
     let inside = field?.samples
     var out = Image<L>(width: w, height: h, repeating: 0)
+    out.samples.withUnsafeMutableBufferPointer { labels in
+        pores.samples.withUnsafeBufferPointer { p in
+            withFieldTest(inside) { inside in
+                for i in 0 ..< w * h where inside[i] && p[i] != 0 {
+                    precondition(p[i] > 0 && Int(p[i]) < Int(L.max),
+                                 "pore label \(p[i]) does not fit the cell labels")
+                    labels[i] = L(truncatingIfNeeded: p[i])
+                }
+            }
+        }
+    }
+    growZones(&out, field: field, poreDistances: squared)
+    return out
+}
+
+/// `influenceZones` in place: `labels` holds the pore labels (`P`, every label below `P.max`)
+/// on entry and their influence zones on return, so the cells take no frame of their own
+/// (128 MiB at 8192² in 16 bits). Pore pixels outside `field` are cleared first, which is where
+/// `influenceZones` starts too.
+public func growInfluenceZones<P: FixedWidthInteger & Sendable, D: FixedWidthInteger & Sendable>(
+    _ labels: inout Image<P>, field: Mask?, poreDistances squared: Image<D>
+) {
+    let inside = field?.samples
+    labels.samples.withUnsafeMutableBufferPointer { labels in
+        withFieldTest(inside) { inside in
+            for i in labels.indices where labels[i] != 0 {
+                precondition(labels[i] > 0 && labels[i] < P.max, "pore label \(labels[i]) does not fit the cell labels")
+                if !inside[i] { labels[i] = 0 }
+            }
+        }
+    }
+    growZones(&labels, field: field, poreDistances: squared)
+}
+
+/// Grows the pore labels already in `labels` (0 elsewhere and outside the field) into their
+/// zones (`labelFramework`, then `floodRemaining` for the pixels it could not reach).
+private func growZones<L: FixedWidthInteger & Sendable, D: FixedWidthInteger & Sendable>(
+    _ out: inout Image<L>, field: Mask?, poreDistances squared: Image<D>
+) {
+    let inside = field?.samples
     var pending = false
+    let w = out.width
     out.samples.withUnsafeMutableBufferPointer { labels in
         squared.samples.withUnsafeBufferPointer { d in
-            pores.samples.withUnsafeBufferPointer { p in
-                withFieldTest(inside) { inside in
-                    for i in 0 ..< w * h where inside[i] && p[i] != 0 {
-                        precondition(p[i] > 0 && Int(p[i]) < Int(L.max),
-                                     "pore label \(p[i]) does not fit the cell labels")
-                        labels[i] = L(truncatingIfNeeded: p[i])
-                    }
-                    pending = labelFramework(labels, d: d, pores: p, inside: inside, width: w)
-                }
+            withFieldTest(inside) { inside in
+                pending = labelFramework(labels, d: d, inside: inside, width: w)
             }
         }
     }
@@ -65,7 +99,6 @@ public func influenceZones<P: FixedWidthInteger & Sendable, D: FixedWidthInteger
         }
         floodRemaining(&out, inside: inside)
     }
-    return out
 }
 
 /// Labels the framework pixels of the field with a finite distance as if they were visited in
@@ -73,16 +106,16 @@ public func influenceZones<P: FixedWidthInteger & Sendable, D: FixedWidthInteger
 /// 4-neighbour nearest to a pore (up, left, right, down on ties) — without sorting them: a
 /// pixel's label depends only on its neighbours that come before it in that order, so each
 /// is resolved after those, depth first with an explicit stack. `L.max` marks pixels no
-/// earlier neighbour labels; returns whether there are any.
-private func labelFramework<P: FixedWidthInteger, D: FixedWidthInteger, L: FixedWidthInteger>(
-    _ labels: UnsafeMutableBufferPointer<L>, d: UnsafeBufferPointer<D>,
-    pores: UnsafeBufferPointer<P>, inside: FieldTest, width w: Int
+/// earlier neighbour labels; returns whether there are any. The pores in the field are the
+/// labelled pixels on entry, so an unlabelled pixel of the field is a framework pixel.
+private func labelFramework<D: FixedWidthInteger, L: FixedWidthInteger>(
+    _ labels: UnsafeMutableBufferPointer<L>, d: UnsafeBufferPointer<D>, inside: FieldTest, width w: Int
 ) -> Bool {
     let h = labels.count / max(w, 1)
     var pending = false
     var stack: [Int] = []
     stack.reserveCapacity(4096)  // chains are about as long as a wall is wide; one allocation
-    for start in labels.indices where labels[start] == 0 && inside[start] && pores[start] == 0 && d[start] != .max {
+    for start in labels.indices where labels[start] == 0 && inside[start] && d[start] != .max {
         stack.append(start)
         while let i = stack.last {
             if labels[i] != 0 { stack.removeLast(); continue }
@@ -97,7 +130,7 @@ private func labelFramework<P: FixedWidthInteger, D: FixedWidthInteger, L: Fixed
             for k in 0 ..< 4 {
                 let n = k == 0 ? up : k == 1 ? left : k == 2 ? right : down
                 guard n >= 0 else { continue }
-                if labels[n] == 0, inside[n], pores[n] == 0, d[n] != .max, d[n] < here || (d[n] == here && n < i) {
+                if labels[n] == 0, inside[n], d[n] != .max, d[n] < here || (d[n] == here && n < i) {
                     stack.append(n)
                 }
             }

@@ -69,25 +69,74 @@ public struct NetworkAnalysis: Sendable {
                 CellNetwork(cells: cells, count: poreCount, field: field, rule: options.adjacency(for: .pores),
                             pores: pores, poreDistances: toPore, poreRegions: poreRegions, threads: threads)
             }, {
-                FrameworkStatistics(cells: cells, pores: pores, field: field, poreDistances: toPore)
+                FrameworkStatistics(cells: cells, field: field, poreDistances: toPore)
             })
         }
-        func byRidges<D: FixedWidthInteger & Sendable>(_ toPore: Image<D>) -> (CellNetwork, FrameworkStatistics) {
-            let (cells, count) = ridgeCells(grey(), options: options.ridges, field: field)
+        self.init(options: options, byPores: { narrow.map { byPores($0) } ?? byPores(wide!) },
+                  byRidges: { narrow.map { NetworkAnalysis.byRidges(grey(), options: options, field: field, toPore: $0, threads: threads) }
+                      ?? NetworkAnalysis.byRidges(grey(), options: options, field: field, toPore: wide!, threads: threads) })
+    }
+
+    /// `init(pores:…)` with the pore labels handed over: in pores mode they become the cells in
+    /// place (`growInfluenceZones`), so the cells take no frame of their own (128 MiB at 8192²
+    /// in 16 bits). The cells are stored as the pores were (`Labels`); the cell labels and every
+    /// number are those of `init(pores:…)`. What else needs the pores must have it before:
+    /// `poreRegions` are required, and the cell overlay takes the pores' outlines
+    /// (`labelBoundaries`).
+    public init?(consumingPores pores: consuming Labels, poreCount: Int, grey: () -> Image<Float>, field: Mask? = nil,
+                 options: NetworkOptions, poreRegions: [RegionProperties], threads: Int = 1) {
+        switch consume pores {
+        case let .narrow(labels):
+            self.init(consuming: labels, as: Labels.narrow, poreCount: poreCount, grey: grey, field: field,
+                      options: options, poreRegions: poreRegions, threads: threads)
+        case let .wide(labels):
+            self.init(consuming: labels, as: Labels.wide, poreCount: poreCount, grey: grey, field: field,
+                      options: options, poreRegions: poreRegions, threads: threads)
+        }
+    }
+
+    /// `init(consumingPores:…)` on the labels as stored (`wrap`: as `Labels`).
+    private init?<P: FixedWidthInteger & Sendable>(
+        consuming labels: consuming Image<P>, as wrap: (Image<P>) -> Labels, poreCount: Int, grey: () -> Image<Float>,
+        field: Mask?, options: NetworkOptions, poreRegions: [RegionProperties], threads: Int
+    ) {
+        guard options.method != .none else { return nil }
+        var pores = consume labels
+        let narrow = narrowSquaredDistanceToPores(pores, threads: threads)
+        let wide = narrow != nil ? nil : squaredDistanceToPores(pores, threads: threads)
+        func byPores<D: FixedWidthInteger & Sendable>(_ toPore: Image<D>) -> (CellNetwork, FrameworkStatistics) {
+            let corners = CellNetwork.poreCorners(of: pores, regions: poreRegions, threads: threads)
+            growInfluenceZones(&pores, field: field, poreDistances: toPore)
+            let cells = wrap(pores)
+            pores = Image(width: 0, height: 0, samples: [])  // the cells hold the frame alone
             return runBoth(parallel: threads > 1, {
-                CellNetwork(labels: cells, count: count, field: field, rule: options.adjacency(for: .ridges))
+                CellNetwork(cells: cells, count: poreCount, field: field, rule: options.adjacency(for: .pores),
+                            poreRegions: poreRegions, corners: corners, poreDistances: toPore)
             }, {
-                FrameworkStatistics(cells: cells, pores: pores, field: field, poreDistances: toPore)
+                FrameworkStatistics(cells: cells, field: field, poreDistances: toPore)
             })
         }
-        func byPores() -> (CellNetwork, FrameworkStatistics) {
-            if let narrow { return byPores(narrow) }
-            return byPores(wide!)
-        }
-        func byRidges() -> (CellNetwork, FrameworkStatistics) {
-            if let narrow { return byRidges(narrow) }
-            return byRidges(wide!)
-        }
+        if options.method == .ridges { pores = Image(width: 0, height: 0, samples: []) }
+        self.init(options: options, byPores: { narrow.map { byPores($0) } ?? byPores(wide!) },
+                  byRidges: { narrow.map { NetworkAnalysis.byRidges(grey(), options: options, field: field, toPore: $0, threads: threads) }
+                      ?? NetworkAnalysis.byRidges(grey(), options: options, field: field, toPore: wide!, threads: threads) })
+    }
+
+    /// The cells found on the smoothed frame's ridges (`ridgeCells`), and the walls between them.
+    private static func byRidges<D: FixedWidthInteger & Sendable>(
+        _ grey: Image<Float>, options: NetworkOptions, field: Mask?, toPore: Image<D>, threads: Int
+    ) -> (CellNetwork, FrameworkStatistics) {
+        let (cells, count) = ridgeCells(grey, options: options.ridges, field: field)
+        return runBoth(parallel: threads > 1, {
+            CellNetwork(labels: cells, count: count, field: field, rule: options.adjacency(for: .ridges))
+        }, {
+            FrameworkStatistics(cells: .wide(cells), field: field, poreDistances: toPore)
+        })
+    }
+
+    /// The method `options` asks for, run by `byPores` or `byRidges` (each called at most once).
+    private init?(options: NetworkOptions, byPores: () -> (CellNetwork, FrameworkStatistics),
+                  byRidges: () -> (CellNetwork, FrameworkStatistics)) {
         switch options.method {
         case .none:
             return nil

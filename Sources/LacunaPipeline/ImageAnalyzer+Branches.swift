@@ -100,6 +100,29 @@ extension ImageAnalyzer {
                                  legend: CellOverlay.legend(for: network.network.cells)))
     }
 
+    /// `cellNetwork` with the pore labels handed over (`NetworkAnalysis(consumingPores:)`): they
+    /// become the cells, and the overlay's pore outlines are taken from them first.
+    func cellNetwork<S: FixedWidthInteger & UnsignedInteger & Sendable>(
+        consuming labels: consuming Labels, poreCount: Int, poreRegions: [RegionProperties], grey: Image<S>,
+        field: Mask?
+    ) -> (network: NetworkSummary, overlay: CellOverlayCodes?)? {
+        let options = options, threads = threads
+        let drawn = options.overlays != .pores && options.network.method != .none
+        let outlines: PackedMask? = switch labels {
+        case let .narrow(pores) where drawn: labelBoundaries(of: pores, threads: threads)
+        case let .wide(pores) where drawn: labelBoundaries(of: pores, threads: threads)
+        default: nil
+        }
+        guard let network = NetworkAnalysis(
+            consumingPores: consume labels, poreCount: poreCount,
+            grey: { ImageAnalyzer.wallsBright(gaussianBlur(grey, sigma: options.blurSigma), polarity: options.polarity) },
+            field: field, options: options.network, poreRegions: poreRegions, threads: threads) else { return nil }
+        guard let outlines else { return (NetworkSummary(network), nil) }
+        return (NetworkSummary(network),
+                CellOverlayCodes(codes: CellOverlay.codes(network: network.network, poreOutlines: outlines, threads: threads),
+                                 legend: CellOverlay.legend(for: network.network.cells)))
+    }
+
     /// What the cell overlay draws, waiting to be drawn: its codes and legend.
     struct CellOverlayCodes {
         var codes: Image<UInt8>

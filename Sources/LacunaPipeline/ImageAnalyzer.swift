@@ -312,26 +312,29 @@ public struct ImageAnalyzer: Sendable {
         }
 
         /// `finish` for a large frame (`largeFrameFrom`), in the order that holds the least at
-        /// once: the network (beside the pore measurements on two threads, the sensitivity pass
-        /// after the first to finish) leaves the codes of its overlay, the pore measurements
-        /// those of theirs, packed; the pore labels are then let go (unless kept), and the two
-        /// overlays are drawn and encoded one after the other. The same results as `finish`.
+        /// once: the pore measurements (beside the sensitivity pass on two threads) leave the codes
+        /// of the pore overlay, packed; the network then takes the pore labels over and grows its
+        /// cells in them (unless the labels are kept), leaving the codes of its overlay; the two
+        /// overlays are drawn and encoded last, one after the other. The same results as `finish`.
         func finishLarge<L: FixedWidthInteger & Sendable>(_ labels: consuming Image<L>,
                                                           _ wrap: (Image<L>) -> Labels) -> AnalyzedImage {
             var held: Image<L>? = consume labels
             let touchesBorder = pores.map(\.touchesBorder)
-            let (cells, (measured, poreCodes), extras) = largeFrameParts(held!, touchesBorder: touchesBorder)
-            let kept = keepsLabels ? held.map(wrap) : nil
-            held = nil
+            let ((measured, poreCodes), extras) = poreParts(held!, touchesBorder: touchesBorder)
             var measurement = measured
             if case .sensitivity(let pass)? = extras.first { measurement.thresholdSensitivity = pass }
-            // The cell overlay's codes are handed over, so they go as soon as its RGB frame is drawn.
-            var cellCodes = cells?.overlay
-            let network = (consume cells)?.network
+            let kept = keepsLabels ? held.map(wrap) : nil
+            var cells = keepsLabels
+                ? cellNetwork(labels: held!, poreCount: poreCount, poreRegions: poreRegions, grey: grey, field: region.mask)
+                : cellNetwork(consuming: wrap(held.take()!), poreCount: poreCount, poreRegions: poreRegions, grey: grey,
+                              field: region.mask)
+            held = nil
             var analyzed = AnalyzedImage(measurement: measurement, overlay: Image(width: 0, height: 0, channels: 3, samples: []),
                                          labels: kept)
-            analyzed.network = network
-            if let codes = cellCodes.take() {
+            analyzed.network = cells?.network
+            // The cell overlay's codes are handed over, so they go as soon as its RGB frame is drawn.
+            if let codes = cells?.overlay {
+                cells = nil
                 analyzed.cellOverlay = cellOverlay(display: display, codes: consume codes, calibration: context.calibration)
             }
             let overlay = poreOverlay(display: display, codes: poreCodes.unpacked(), touchesBorder: touchesBorder,
@@ -342,18 +345,18 @@ public struct ImageAnalyzer: Sendable {
             return analyzed
         }
 
-        /// The parts of `finishLarge` that read the pore labels.
-        func largeFrameParts<L: FixedWidthInteger & Sendable>(
+        /// The parts of `finishLarge` that read the pore labels before the network: the pore
+        /// measurements and the pore overlay's codes, beside the sensitivity pass.
+        func poreParts<L: FixedWidthInteger & Sendable>(
             _ labels: Image<L>, touchesBorder: [Bool]
-        ) -> ((network: NetworkSummary, overlay: CellOverlayCodes?)?, (ImageMeasurement, PackedCodes), [AfterPart]) {
-            runBoth(parallel: threads > 1, {
-                cellNetwork(labels: labels, poreCount: poreCount, poreRegions: poreRegions, grey: grey, field: region.mask)
-            }, {
+        ) -> ((ImageMeasurement, PackedCodes), [AfterPart]) {
+            let (parts, _, extras) = runBoth(parallel: threads > 1, {
                 (measuredPores(pores, labels: labels, grey: grey, display: display, context: context,
                                threshold: threshold, wholePores: wholePores, region: region, cutByRegion: cutByRegion),
                  PackedCodes(poreOverlayCodes(labels: labels, touchesBorder: touchesBorder, mask: packedMask,
                                               analysed: region.mask)))
-            }, thenEach: [sensitivity.map { pass in { AfterPart.sensitivity(pass()) } }].compactMap { $0 })
+            }, { () }, thenEach: [sensitivity.map { pass in { AfterPart.sensitivity(pass()) } }].compactMap { $0 })
+            return (parts, extras)
         }
     }
 

@@ -60,9 +60,15 @@ public enum CellOverlay {
     @_specialize(where P == UInt16)
     public static func codes<P: FixedWidthInteger & Sendable>(network: CellNetwork, pores: Image<P>?,
                                                               threads: Int = 1) -> Image<UInt8> {
+        codes(network: network, poreOutlines: pores.map { labelBoundaries(of: $0, threads: threads) }, threads: threads)
+    }
+
+    /// `codes(network:pores:)` with the pore outlines given as they are drawn
+    /// (`labelBoundaries(of: pores)`), so the pore labels need not be held beside the cells.
+    public static func codes(network: CellNetwork, poreOutlines: PackedMask?, threads: Int = 1) -> Image<UInt8> {
         switch network.cellLabels {
-        case let .narrow(cells): codes(cells: cells, of: network.cells, pores: pores, threads: threads)
-        case let .wide(cells): codes(cells: cells, of: network.cells, pores: pores, threads: threads)
+        case let .narrow(cells): codes(cells: cells, of: network.cells, outlines: poreOutlines, threads: threads)
+        case let .wide(cells): codes(cells: cells, of: network.cells, outlines: poreOutlines, threads: threads)
         }
     }
 
@@ -70,11 +76,11 @@ public enum CellOverlay {
     static let outlineBit: UInt8 = 1 << 4
 
     /// `codes` with the cell labels stored as `L`; `list` the network's cells.
-    private static func codes<L: FixedWidthInteger & Sendable, P: FixedWidthInteger & Sendable>(
-        cells: Image<L>, of list: [NetworkCell], pores: Image<P>?, threads: Int
+    private static func codes<L: FixedWidthInteger & Sendable>(
+        cells: Image<L>, of list: [NetworkCell], outlines: PackedMask?, threads: Int
     ) -> Image<UInt8> {
-        precondition(pores.map { $0.width == cells.width && $0.height == cells.height } ?? true,
-                     "pore labels must be the size of the cell labels")
+        precondition(outlines.map { $0.width == cells.width && $0.height == cells.height } ?? true,
+                     "pore outlines must be the size of the cell labels")
         let w = cells.width, h = cells.height
         let maxLabel = list.map(\.label).max() ?? 0
         // tintCode[label]: the palette entry + 1 of the cell, 0 for no tint.
@@ -90,10 +96,10 @@ public enum CellOverlay {
             let own = l[i]
             return ((l[i + left] ^ own) | (l[i + right] ^ own) | (l[i + up] ^ own) | (l[i + down] ^ own)) != 0
         }
-        let outlines = pores?.samples ?? []
+        let none = PackedMask(width: 0, height: 0, words: [])
         let samples = [UInt8](unsafeUninitializedCapacity: w * h) { out, count in
             cells.samples.withUnsafeBufferPointer { c in
-                outlines.withUnsafeBufferPointer { p in
+                (outlines ?? none).withWords { p in
                     tintCode.withUnsafeBufferPointer { tintCode in
                         nonisolated(unsafe) let c = c, p = p, tintCode = tintCode, out = out
                         func mark(_ rows: Range<Int>) {
@@ -104,7 +110,7 @@ public enum CellOverlay {
                                     let left = x > 0 ? -1 : 0, right = x + 1 < w ? 1 : 0
                                     var code = tintCode[Int(c[i])]
                                     if differs(c, i, left, right, up, down) { code |= boundaryBit }
-                                    if !p.isEmpty, p[i] != 0, differs(p, i, left, right, up, down) { code |= outlineBit }
+                                    if !p.isEmpty, (p[i >> 6] >> UInt64(i & 63)) & 1 != 0 { code |= outlineBit }
                                     out[i] = code
                                 }
                             }

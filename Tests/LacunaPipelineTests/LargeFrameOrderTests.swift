@@ -8,9 +8,9 @@ import LacunaSynth
 import LacunaTestSupport
 import Testing
 
-/// A large frame (`ImageAnalyzer.largeFrameFrom`) is finished in another order, with its
-/// overlays drawn from held codes after the pore labels are let go; the results must be those
-/// of the usual order.
+/// A large frame (`ImageAnalyzer.largeFrameFrom`) is finished in another order: the cells grow in
+/// the pore labels' frame and the overlays are drawn from held codes after the labels are let
+/// go; the results must be those of the usual order.
 @Suite("Large frames: overlays after the labels are let go")
 struct LargeFrameOrderTests {
     struct Run {
@@ -56,13 +56,14 @@ struct LargeFrameOrderTests {
         let sensitivity = try #require(usual.measurement.thresholdSensitivity, "the sensitivity pass ran")
         #expect(sensitivity.porosityLower != sensitivity.porosityRaised, "the two cuts differ")
         #expect(usual.network != nil && (usual.cellOverlay == nil) == poresOnly && !usual.poreOverlay.isEmpty)
+        // A large frame grows its cells in the pore labels' frame unless they are kept.
         for threads in [1, 2] {
-            for large in [0, Int.max] {
-                let other = try Self.run(decoded, options: options, threads: threads, largeFrom: large, keepsLabels: true,
-                                         folder: folder, tag: "t\(threads)-\(large)")
+            for (large, keeps) in [(0, true), (0, false), (Int.max, true)] {
+                let other = try Self.run(decoded, options: options, threads: threads, largeFrom: large, keepsLabels: keeps,
+                                         folder: folder, tag: "t\(threads)-\(large)-\(keeps)")
                 #expect(other.measurement == usual.measurement)
                 #expect(other.network == usual.network)
-                #expect(other.labels == usual.labels && other.labels != nil)
+                #expect(keeps ? other.labels == usual.labels : other.labels == nil)
                 #expect(other.poreOverlay == usual.poreOverlay)
                 #expect(other.cellOverlay == usual.cellOverlay)
             }
