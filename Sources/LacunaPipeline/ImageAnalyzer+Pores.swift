@@ -54,17 +54,18 @@ extension ImageAnalyzer {
     /// or labelled as 8-connected components. Small pores are still in (the caller drops them).
     /// With the split and `--measure full`, also the distance-map numbers of the pores it left
     /// whole, for the shape descriptors (the caller may drop or renumber pores, not reshape them). The split uses up
-    /// to `threads` threads (the same result for any number).
-    static func poreComponents(of poreMask: Mask, analysed: Mask?, options: AnalysisOptions,
+    /// to `threads` threads (the same result for any number). The mask is handed over, and let
+    /// go once labelled.
+    static func poreComponents(of poreMask: consuming Mask, analysed: Mask?, options: AnalysisOptions,
                                threads: Int = 1) -> (components: Components, distances: WholePoreDistances?) {
-        var mask = poreMask
+        var mask = consume poreMask
         if options.openingRadius > 0 { mask = DiskMorphology.opening(mask, radius: options.openingRadius) }
         if options.closingRadius > 0 { mask = DiskMorphology.closing(mask, radius: options.closingRadius) }
         if let analysed {
             mask = Mask(width: mask.width, height: mask.height, samples: zip(mask.samples, analysed.samples).map { $0 && $1 })
         }
-        guard let tolerance = options.splitTolerance else { return (labelComponents(of: mask, connectivity: .eight), nil) }
-        return splittingTouchingPores(mask, tolerance: tolerance, recordingDistances: options.measure == .full,
+        guard let tolerance = options.splitTolerance else { return (labelComponents(of: consume mask, connectivity: .eight), nil) }
+        return splittingTouchingPores(consume mask, tolerance: tolerance, recordingDistances: options.measure == .full,
                                       threads: threads)
     }
 

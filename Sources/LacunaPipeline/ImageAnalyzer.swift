@@ -236,10 +236,11 @@ public struct ImageAnalyzer: Sendable {
         try Deadline.check(during: "labelling")
         let region = try ImageAnalyzer.analysedRegion(grey: grey, poreMask: mask, file: context.regionMask,
                                                       options: options)
-        let (labelled, wholePores) = ImageAnalyzer.poreComponents(of: mask, analysed: region.mask, options: options,
-                                                                  threads: threads)
-        // Only the pore overlay needs the mask again: an eighth of it is held until then.
-        let packedMask = PackedMask(consume mask)
+        // Only the pore overlay needs the mask again: an eighth of it is held until then, and the
+        // mask itself goes once it is labelled.
+        let packedMask = PackedMask(mask)
+        let (labelled, wholePores) = ImageAnalyzer.poreComponents(of: consume mask, analysed: region.mask,
+                                                                  options: options, threads: threads)
         var components = consume labelled
         let found = components.count
         removeSmallComponents(&components, minimumArea: options.minimumPoreArea)

@@ -36,10 +36,10 @@ import LacunaImage
 ///
 /// - Parameters:
 ///   - h: the tolerance in px (≥ 0).
-func splittingAtDistanceMaxima(_ mask: Mask, h: Double, recordingDistances: Bool,
+func splittingAtDistanceMaxima(_ mask: consuming Mask, h: Double, recordingDistances: Bool,
                                threads: Int = 1) -> (components: Components, distances: WholePoreDistances) {
     let w = mask.width
-    var components = labelComponents(of: mask, connectivity: .eight)
+    var components = labelComponents(of: consume mask, connectivity: .eight)
     var distances = WholePoreDistances()
     let count = components.count
     let boxes = boundingBoxes(of: components.labels, count: count)

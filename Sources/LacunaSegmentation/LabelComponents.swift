@@ -20,11 +20,12 @@ public struct Components: Sendable, Equatable {
 /// label. Labels follow the row-major order of each component's first pixel, which is its
 /// first run's start, so the numbering does not depend on the algorithm. Complexity
 /// O(width·height / 8 + runs·α) to read the mask, plus writing the labels. The mask is not
-/// modified.
-public func labelComponents(of mask: Mask, connectivity: Connectivity = .eight) -> Components {
+/// modified; when the caller hands it over (`consume`), it is let go once read.
+public func labelComponents(of mask: consuming Mask, connectivity: Connectivity = .eight) -> Components {
     precondition(mask.channels == 1, "labelComponents needs one channel, got \(mask.channels)")
     let w = mask.width, h = mask.height
-    var runs = MaskRuns(mask, foreground: connectivity, joiningBackground: false)
+    var runs = MaskRuns(copy mask, foreground: connectivity, joiningBackground: false)
+    _ = consume mask // read into its runs: a mask handed over goes before the label frame is made
     let (number, count) = runs.numberComponents()
     var areas = [Int](repeating: 0, count: count + 1)
     var labels = [Int32](repeating: 0, count: w * h)

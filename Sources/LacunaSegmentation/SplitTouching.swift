@@ -27,9 +27,10 @@ public func splittingTouchingPores(_ mask: Mask, tolerance: Double) -> Component
 /// from the distance map the split computes anyway. That adds
 /// O(Σ over ridge pixels of the radius) per whole pore, the cost of `localThicknessSum`.
 /// The components are split side by side on up to `threads` threads, with the same result for
-/// any number.
-public func splittingTouchingPores(_ mask: Mask, tolerance: Double, recordingDistances: Bool,
+/// any number. The mask is handed over: once labelled it is let go (when the caller passed
+/// its only reference), so it is not held beside the labels while they are split.
+public func splittingTouchingPores(_ mask: consuming Mask, tolerance: Double, recordingDistances: Bool,
                                    threads: Int = 1) -> (components: Components, distances: WholePoreDistances) {
     precondition(tolerance >= 0 && tolerance.isFinite, "tolerance must be finite and ≥ 0, got \(tolerance)")
-    return splittingAtDistanceMaxima(mask, h: tolerance, recordingDistances: recordingDistances, threads: threads)
+    return splittingAtDistanceMaxima(consume mask, h: tolerance, recordingDistances: recordingDistances, threads: threads)
 }
