@@ -380,9 +380,11 @@ public struct ImageAnalyzer: Sendable {
         if options.measure == .basic { return (segmenter.threshold, mask, nil) }
         let options = options, width = grey.width, height = grey.height, step = segmenter.step
         if threads > 1 {
-            let lower = PackedMask(segmenter.mask(-step)), raised = PackedMask(segmenter.mask(step))
+            // Taken by the pass when it runs, so the two masks go then, not with the closure.
+            let masks = Handover((lower: PackedMask(segmenter.mask(-step)), raised: PackedMask(segmenter.mask(step))))
             return (segmenter.threshold, mask, {
-                ImageAnalyzer.thresholdSensitivity(width: width, height: height, step: step, options: options) {
+                let (lower, raised) = masks.take()
+                return ImageAnalyzer.thresholdSensitivity(width: width, height: height, step: step, options: options) {
                     ($0 < 0 ? lower : raised).unpacked()
                 }
             })
