@@ -58,7 +58,7 @@ let package = Package(
                 dependencies: ["LacunaImage", "LacunaIO"], swiftSettings: strict),
         .target(name: "LacunaPipeline",
                 dependencies: ["LacunaImage", "LacunaIO", "LacunaSegmentation", "LacunaMeasure",
-                               "LacunaFit", "LacunaNetwork", "LacunaReport",
+                               "LacunaFit", "LacunaNetwork", "LacunaReport", "CLacunaCodecs",
                                .product(name: "CSV", package: "CSV.swift"),
                                .product(name: "Yams", package: "Yams"),
                                .product(name: "Crypto", package: "swift-crypto")],

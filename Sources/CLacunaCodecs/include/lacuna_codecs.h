@@ -152,6 +152,9 @@ lc_status lc_tiff_write(const char *path, const void *raster, uint32_t width, ui
 
 void lc_free(void *pointer);
 
+/* Gives the heap's free pages back to the system (glibc's malloc_trim; nothing elsewhere). */
+void lc_release_free_heap(void);
+
 #ifdef __cplusplus
 }
 #endif
