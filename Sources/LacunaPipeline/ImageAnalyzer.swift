@@ -66,13 +66,15 @@ public struct ImageAnalyzer: Sendable {
     /// waits for the other part and the bytes are not held after.
     public var overlayFiles: OverlayFiles? = nil
     /// Frames of at least this many pixels (by default 32 Mi, an RGB overlay of 96 MiB) are
-    /// finished in the order that holds the least at once: the overlays are drawn after the
-    /// pore labels are let go, one at a time (at 8192² on one thread, ~430 MiB at the overlays
-    /// instead of ~540). Smaller frames draw each overlay as soon as its part is done, beside
-    /// the other part on two threads. The results are the same either way.
+    /// finished in the order that holds the least at once (`finishLarge`): the pore
+    /// measurements, then the cells grown in the pore labels' own frame, then the two overlays
+    /// one after the other from held codes (at 8192², ~430 MiB at the peak instead of 540 on one
+    /// thread and ~620 on two). Smaller frames run the network beside the pore measurements on
+    /// two threads and draw each overlay as soon as its part is done. The results are the same
+    /// either way.
     public var largeFrameFrom = 1 << 25
-    /// Whether `AnalyzedImage.labels` is returned (`--masks`); when not, a large frame lets its
-    /// pore labels go before its overlays are drawn.
+    /// Whether `AnalyzedImage.labels` is returned (`--save-masks`); when not, a large frame grows
+    /// its cells in the pore labels' frame and does not keep them for its overlays.
     public var keepsLabels = true
 
     /// Where `overlayFiles` puts the overlays, and the fingerprint recorded of a written file's
