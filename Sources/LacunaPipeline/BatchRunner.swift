@@ -222,7 +222,7 @@ public struct BatchRunner: Sendable {
             if case let .encoded(png) = overlay.png { try AtomicFile.write(try png.get(), to: path) }
             if let maskFolder {
                 guard let labels = analyzed.labels else { preconditionFailure("the analyzer keeps the labels for --masks") }
-                try MaskFiles.write(labels: labels.labelImage, labelCount: analyzed.measurement.pores.count,
+                try MaskFiles.write(labels: labels, labelCount: analyzed.measurement.pores.count,
                                     calibration: analyzed.measurement.calibration, folder: maskFolder,
                                     base: String((path as NSString).lastPathComponent.dropLast(4)))
             }

@@ -27,7 +27,7 @@ public enum MaskFiles {
     }
 
     /// The 0/255 pore mask of `labels`.
-    public static func mask(of labels: LabelImage) -> Image<UInt8> {
+    public static func mask<L: FixedWidthInteger & Sendable>(of labels: Image<L>) -> Image<UInt8> {
         labels.map { $0 != 0 ? 255 : 0 }
     }
 
@@ -35,11 +35,22 @@ public enum MaskFiles {
     /// `labelCount` is the largest label in `labels`.
     public static func write(labels: LabelImage, labelCount: Int, calibration: Calibration, folder: String,
                              base: String) throws(AtomicFile.WriteError) {
+        try write(labels: .wide(labels), labelCount: labelCount, calibration: calibration, folder: folder, base: base)
+    }
+
+    /// The same from labels stored either way (`Labels`): 16-bit labels are written as they are,
+    /// with no 32-bit copy (at 8192², 384 MiB less than converting them twice).
+    public static func write(labels: Labels, labelCount: Int, calibration: Calibration, folder: String,
+                             base: String) throws(AtomicFile.WriteError) {
         let maskPath = (folder as NSString).appendingPathComponent(base + ".mask.png")
         let labelsPath = (folder as NSString).appendingPathComponent(base + ".labels.tif")
         let png: Data
         do {
-            png = try ImageEncoder.png(mask(of: labels))
+            let poreMask = switch labels {
+            case let .narrow(labels): mask(of: labels)
+            case let .wide(labels): mask(of: labels)
+            }
+            png = try ImageEncoder.png(poreMask)
         } catch {
             throw AtomicFile.WriteError(path: maskPath, reason: error.message)
         }
@@ -50,9 +61,12 @@ public enum MaskFiles {
         if let size = calibration.pixelSize { options.resolution = (1 / size.x, 1 / size.y) }
         try AtomicFile.write(to: labelsPath) { temporary in
             do throws(ImageIOError) {
-                if labelCount > Int(UInt16.max) {
+                switch labels {
+                case let .narrow(labels):
+                    try ImageEncoder.writeTIFF(.uint16(labels), to: temporary, options: options)
+                case let .wide(labels) where labelCount > Int(UInt16.max):
                     try ImageEncoder.writeTIFF(labels.map { UInt32(clamping: $0) }, to: temporary, options: options)
-                } else {
+                case let .wide(labels):
                     try ImageEncoder.writeTIFF(.uint16(labels.map { UInt16(clamping: $0) }), to: temporary, options: options)
                 }
             } catch {

@@ -37,6 +37,21 @@ struct MaskFilesTests {
         }
     }
 
+    @Test("16-bit labels are written as they are: the same files as from their Int32 copy")
+    func narrowLabels() throws {
+        try TestSupport.withTemporaryDirectory { folder in
+            let calibration = Calibration(pixelSize: PixelSize(square: 0.05), source: .manual)
+            try MaskFiles.write(labels: Self.labels, labelCount: 2, calibration: calibration, folder: folder, base: "w")
+            try MaskFiles.write(labels: .narrow(Self.labels.map { UInt16($0) }), labelCount: 2, calibration: calibration,
+                                folder: folder, base: "n")
+            for suffix in [".mask.png", ".labels.tif"] {
+                let wide = try Data(contentsOf: URL(fileURLWithPath: folder + "/w" + suffix))
+                let narrow = try Data(contentsOf: URL(fileURLWithPath: folder + "/n" + suffix))
+                #expect(wide == narrow && !wide.isEmpty, "\(suffix)")
+            }
+        }
+    }
+
     @Test("uncalibrated: no unit, no resolution; ImageJ shows pixels")
     func uncalibrated() throws {
         try TestSupport.withTemporaryDirectory { folder in
