@@ -70,6 +70,35 @@ struct LargeFrameOrderTests {
         }
     }
 
+    @Test("with a region mask that cuts pores and walls, and with border pores cleared: the same results in either order",
+          arguments: [(true, false), (false, true), (true, true)])
+    func regionAndClearedBorder(roi: Bool, clearBorder: Bool) throws {
+        let decoded = SyntheticFiles.decoded(ImageAnalyzerTests.smallImage(seed: 9193))
+        let folder = TestPaths.makeScratchFolder()
+        var options = AnalysisOptions()
+        options.clearBorder = clearBorder
+        if roi {
+            // A diagonal half of the 320 × 240 frame (the data bar cut off), with a notch.
+            var mask = Image<UInt8>(width: 320, height: 240, repeating: 0)
+            for y in 0 ..< 240 { for x in 0 ..< 320 where x + y < 330 && !(100 ..< 110).contains(x) { mask[x, y] = 255 } }
+            options.regionMaskPath = folder + "/roi.png"
+            try ImageEncoder.png(mask).write(to: URL(fileURLWithPath: folder + "/roi.png"))
+        }
+        let usual = try Self.run(decoded, options: options, threads: 1, largeFrom: .max, keepsLabels: true,
+                                 folder: folder, tag: "usual")
+        #expect(usual.measurement.pores.count > 5 && usual.network != nil)
+        if roi { #expect(usual.measurement.analysedRegionSource == "file") }
+        for threads in [1, 2] {
+            for keeps in [false, true] {
+                let large = try Self.run(decoded, options: options, threads: threads, largeFrom: 0, keepsLabels: keeps,
+                                         folder: folder, tag: "large-\(threads)-\(keeps)")
+                #expect(large.measurement == usual.measurement)
+                #expect(large.network == usual.network)
+                #expect(large.poreOverlay == usual.poreOverlay && large.cellOverlay == usual.cellOverlay)
+            }
+        }
+    }
+
     @Test("the pore labels are returned only when asked, in either order", arguments: [0, Int.max])
     func labelsWhenKept(largeFrom: Int) throws {
         let decoded = SyntheticFiles.decoded(ImageAnalyzerTests.smallImage(seed: 9192))
