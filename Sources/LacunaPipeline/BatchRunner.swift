@@ -208,7 +208,11 @@ public struct BatchRunner: Sendable {
             // The overlays are encoded and written during the analysis, beside its other parts.
             var encoding = analyzer
             encoding.overlayThumbnailWidth = HTMLReport.thumbnailWidth
-            encoding.keepsLabels = maskFolder != nil
+            // The mask files, too, are written during the analysis, while it holds the labels.
+            encoding.keepsLabels = false
+            encoding.maskFiles = maskFolder.map {
+                .init(folder: $0, base: String((path as NSString).lastPathComponent.dropLast(4)))
+            }
             encoding.overlayFiles = .init(pores: path, cells: InputWorker.cellOverlayPath(path),
                                           digest: { FileDigest.sha256(of: $0) })
             let analyzed = try encoding.analyze(decoded, input: input)
@@ -220,12 +224,7 @@ public struct BatchRunner: Sendable {
             try Deadline.check(during: "writing the overlay")
             let thumbnail = overlay.thumbnail
             if case let .encoded(png) = overlay.png { try AtomicFile.write(try png.get(), to: path) }
-            if let maskFolder {
-                guard let labels = analyzed.labels else { preconditionFailure("the analyzer keeps the labels for --masks") }
-                try MaskFiles.write(labels: labels, labelCount: analyzed.measurement.pores.count,
-                                    calibration: analyzed.measurement.calibration, folder: maskFolder,
-                                    base: String((path as NSString).lastPathComponent.dropLast(4)))
-            }
+            if case let .failure(error)? = analyzed.maskFiles { throw error }
             switch analyzed.cellOverlay {
             case let .encoded(png)?: try AtomicFile.write(try png.get(), to: cellPath)
             case .written?: break

@@ -26,6 +26,9 @@ public struct AnalyzedImage: Sendable {
     /// The pore overlay PNG-encoded, when the analyzer was asked to encode it
     /// (`ImageAnalyzer.overlayThumbnailWidth`); `overlay` is then empty.
     public var encodedOverlay: EncodedOverlay? = nil
+    /// Whether the files of `--save-masks` were written (`ImageAnalyzer.maskFiles`), or why
+    /// not; `nil` when they were not asked for.
+    public var maskFiles: Result<Void, AtomicFile.WriteError>? = nil
 }
 
 /// A pore overlay encoded during the analysis: the PNG (zlib level 1), and the report's
@@ -73,9 +76,24 @@ public struct ImageAnalyzer: Sendable {
     /// two threads and draw each overlay as soon as its part is done. The results are the same
     /// either way.
     public var largeFrameFrom = 1 << 25
-    /// Whether `AnalyzedImage.labels` is returned (`--save-masks`); when not, a large frame grows
-    /// its cells in the pore labels' frame and does not keep them for its overlays.
+    /// Whether `AnalyzedImage.labels` is returned; when not, a large frame grows its cells in
+    /// the pore labels' frame and does not keep them for its overlays.
     public var keepsLabels = true
+    /// When set, the mask and label files of `--save-masks` (`MaskFiles`) are written during the
+    /// analysis, while the pore labels are held anyway (a large frame, before its network);
+    /// the outcome is `AnalyzedImage.maskFiles`.
+    public var maskFiles: MaskFileNames? = nil
+
+    /// Where `maskFiles` puts the files: `<base>.mask.png` and `<base>.labels.tif` in `folder`.
+    public struct MaskFileNames: Sendable {
+        public var folder: String
+        public var base: String
+
+        public init(folder: String, base: String) {
+            self.folder = folder
+            self.base = base
+        }
+    }
 
     /// Where `overlayFiles` puts the overlays, and the fingerprint recorded of a written file's
     /// bytes (the batch's SHA-256; given by the caller, so the analysis needs no hashing library).
@@ -309,6 +327,7 @@ public struct ImageAnalyzer: Sendable {
             guard let overlay else { preconditionFailure("the pore overlay was not made") }
             var analyzed = AnalyzedImage(measurement: measurement, overlay: overlay.image,
                                          labels: keepsLabels ? wrap(labels) : nil)
+            analyzed.maskFiles = writingMaskFiles(wrap(labels))
             analyzed.encodedOverlay = overlay.encoded
             analyzed.network = cells?.0
             analyzed.cellOverlay = cells?.1
@@ -325,6 +344,7 @@ public struct ImageAnalyzer: Sendable {
             var held: Image<L>? = consume labels
             let touchesBorder = pores.map(\.touchesBorder)
             let ((measured, poreCodes), extras) = poreParts(held!, touchesBorder: touchesBorder)
+            let maskFiles = writingMaskFiles(wrap(held!))
             var measurement = measured
             if case .sensitivity(let pass)? = extras.first { measurement.thresholdSensitivity = pass }
             let kept = keepsLabels ? held.map(wrap) : nil
@@ -336,6 +356,7 @@ public struct ImageAnalyzer: Sendable {
             var analyzed = AnalyzedImage(measurement: measurement, overlay: Image(width: 0, height: 0, channels: 3, samples: []),
                                          labels: kept)
             analyzed.network = cells?.network
+            analyzed.maskFiles = maskFiles
             // What the two threads freed stays in their heap arenas unless given back; the
             // overlays are the peak (at 8192² on two threads, ~15 MiB less).
             lc_release_free_heap()
@@ -350,6 +371,18 @@ public struct ImageAnalyzer: Sendable {
             analyzed.overlay = overlay.image
             analyzed.encodedOverlay = overlay.encoded
             return analyzed
+        }
+
+        /// The files of `--save-masks` written from `labels` when asked (`maskFiles`).
+        func writingMaskFiles(_ labels: Labels) -> Result<Void, AtomicFile.WriteError>? {
+            guard let target = maskFiles else { return nil }
+            do {
+                try MaskFiles.write(labels: labels, labelCount: poreCount, calibration: context.calibration,
+                                    folder: target.folder, base: target.base)
+                return .success(())
+            } catch {
+                return .failure(error)
+            }
         }
 
         /// The parts of `finishLarge` that read the pore labels before the network: the pore

@@ -3,6 +3,7 @@ import LacunaImage
 import LacunaIO
 import LacunaMeasure
 import LacunaNetwork
+import LacunaReport
 @testable import LacunaPipeline
 import LacunaSynth
 import LacunaTestSupport
@@ -97,6 +98,39 @@ struct LargeFrameOrderTests {
                 #expect(large.poreOverlay == usual.poreOverlay && large.cellOverlay == usual.cellOverlay)
             }
         }
+    }
+
+    @Test("--save-masks files written during the analysis, in either order, equal those of the returned labels; a write that fails is reported",
+          arguments: [0, Int.max])
+    func maskFilesDuringAnalysis(largeFrom: Int) throws {
+        let decoded = SyntheticFiles.decoded(ImageAnalyzerTests.smallImage(seed: 9194))
+        let folder = TestPaths.makeScratchFolder()
+        var analyzer = ImageAnalyzer(options: AnalysisOptions())
+        analyzer.largeFrameFrom = largeFrom
+        analyzer.threads = 2
+        analyzer.keepsLabels = true
+        analyzer.maskFiles = .init(folder: folder, base: "during")
+        let analyzed = try analyzer.analyze(decoded, input: ImageInput(path: "a.tif"))
+        guard case .success? = analyzed.maskFiles else {
+            Issue.record("the mask files were written")
+            return
+        }
+        let labels = try #require(analyzed.labels)
+        try MaskFiles.write(labels: labels, labelCount: analyzed.measurement.pores.count,
+                            calibration: analyzed.measurement.calibration, folder: folder, base: "after")
+        for suffix in [".mask.png", ".labels.tif"] {
+            let during = try Data(contentsOf: URL(fileURLWithPath: folder + "/during" + suffix))
+            let after = try Data(contentsOf: URL(fileURLWithPath: folder + "/after" + suffix))
+            #expect(during == after && !during.isEmpty, "\(suffix)")
+        }
+        analyzer.maskFiles = .init(folder: folder + "/missing", base: "x")
+        analyzer.keepsLabels = false
+        let failed = try analyzer.analyze(decoded, input: ImageInput(path: "a.tif"))
+        guard case .failure? = failed.maskFiles else {
+            Issue.record("a folder that does not exist is reported")
+            return
+        }
+        #expect(failed.measurement == analyzed.measurement && failed.labels == nil)
     }
 
     @Test("the pore labels are returned only when asked, in either order", arguments: [0, Int.max])
