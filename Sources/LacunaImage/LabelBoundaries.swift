@@ -14,16 +14,19 @@ public func labelBoundaries<L: FixedWidthInteger & Sendable>(of labels: Image<L>
         words.withUnsafeMutableBufferPointer { words in
             nonisolated(unsafe) let l = l, words = words
             func mark(_ band: Int, of bands: Int) {
+                let first = band * wordCount / bands * 64
+                // The pixel's column and row, stepped along rather than divided out per pixel.
+                var x = first % max(w, 1), y = first / max(w, 1)
                 for word in band * wordCount / bands ..< (band + 1) * wordCount / bands {
                     var bits: UInt64 = 0
                     for i in word * 64 ..< min(word * 64 + 64, n) {
                         let own = l[i]
-                        guard own != 0 else { continue }
-                        let x = i % w, y = i / w
-                        if (x > 0 && l[i - 1] != own) || (x + 1 < w && l[i + 1] != own)
+                        if own != 0, (x > 0 && l[i - 1] != own) || (x + 1 < w && l[i + 1] != own)
                             || (y > 0 && l[i - w] != own) || (y + 1 < h && l[i + w] != own) {
                             bits |= 1 << UInt64(i & 63)
                         }
+                        x += 1
+                        if x == w { x = 0; y += 1 }
                     }
                     words[word] = bits
                 }

@@ -32,17 +32,11 @@ public struct FrameworkStatistics: Sendable, Equatable {
     ///
     /// `toPore` is `squaredDistanceToPores(pores)` when the caller has it already.
     public init(cells: LabelImage, pores: LabelImage, field: Mask? = nil, toPore: Image<Int32>? = nil) {
-        self.init(cells: cells, pores: pores, field: field, poreDistances: toPore ?? squaredDistanceToPores(pores))
+        self.init(cells: cells, field: field, poreDistances: toPore ?? squaredDistanceToPores(pores))
     }
 
-    /// The same with cell labels stored either way (`Labels`).
-    public init<P: FixedWidthInteger & Sendable, D: FixedWidthInteger & Sendable>(
-        cells: Labels, pores: Image<P>, field: Mask?, poreDistances distance: Image<D>
-    ) {
-        self.init(cells: cells, field: field, poreDistances: distance)
-    }
-
-    /// The same from the squared distances to the pores alone: a pixel is a pore pixel exactly
+    /// The same from the squared distances to the pores alone (any integer type, `.max`: no
+    /// pore), with cell labels stored either way (`Labels`): a pixel is a pore pixel exactly
     /// where its distance is 0, so the pore labels are not needed.
     public init<D: FixedWidthInteger & Sendable>(cells: Labels, field: Mask?, poreDistances distance: Image<D>) {
         switch cells {
@@ -51,16 +45,7 @@ public struct FrameworkStatistics: Sendable, Equatable {
         }
     }
 
-    /// The same with the squared distances to the pores in any integer type (`.max`: no pore),
-    /// and the cell labels in `Int32` or 16 bits (`Labels`).
-    public init<L: FixedWidthInteger & Sendable, P: FixedWidthInteger & Sendable, D: FixedWidthInteger & Sendable>(
-        cells: Image<L>, pores: Image<P>, field: Mask?, poreDistances distance: Image<D>
-    ) {
-        self.init(cells: cells, field: field, poreDistances: distance)
-    }
-
-    /// The same with the cell labels as `L`, from the squared distances to the pores alone (0
-    /// exactly on the pores).
+    /// The same with the cell labels as `L`.
     public init<L: FixedWidthInteger & Sendable, D: FixedWidthInteger & Sendable>(
         cells: Image<L>, field: Mask?, poreDistances distance: Image<D>
     ) {

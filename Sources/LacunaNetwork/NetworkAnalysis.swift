@@ -56,10 +56,8 @@ public struct NetworkAnalysis: Sendable {
     public init?<P: FixedWidthInteger & Sendable>(pores: Image<P>, poreCount: Int, grey: () -> Image<Float>,
                                                   field: Mask? = nil, options: NetworkOptions,
                                                   poreRegions: [RegionProperties]? = nil, threads: Int = 1) {
-        // One distance map to the pores serves the zones, the guard rule and the walls; in 16
-        // bits when it fits (it does unless walls are over 255 px thick), else in 32.
-        let narrow = options.method == .none ? nil : narrowSquaredDistanceToPores(pores, threads: threads)
-        let wide = options.method == .none || narrow != nil ? nil : squaredDistanceToPores(pores, threads: threads)
+        guard options.method != .none else { return nil }
+        let (narrow, wide) = NetworkAnalysis.distances(to: pores, threads: threads)
         // The cells grown from the pores in 16 bits when there are fewer than 65 535 pores.
         func byPores<D: FixedWidthInteger & Sendable>(_ toPore: Image<D>) -> (CellNetwork, FrameworkStatistics) {
             let cells: Labels = Labels.fitsNarrow(count: poreCount)
@@ -72,9 +70,9 @@ public struct NetworkAnalysis: Sendable {
                 FrameworkStatistics(cells: cells, field: field, poreDistances: toPore)
             })
         }
-        self.init(options: options, byPores: { narrow.map { byPores($0) } ?? byPores(wide!) },
-                  byRidges: { narrow.map { NetworkAnalysis.byRidges(grey(), options: options, field: field, toPore: $0, threads: threads) }
-                      ?? NetworkAnalysis.byRidges(grey(), options: options, field: field, toPore: wide!, threads: threads) })
+        self.init(options: options, byPores: { narrow.map { byPores($0) } ?? byPores(wide!) }, byRidges: {
+            NetworkAnalysis.byRidges(grey, options: options, field: field, narrow: narrow, wide: wide, threads: threads)
+        })
     }
 
     /// `init(pores:…)` with the pore labels handed over: in pores mode they become the cells in
@@ -102,8 +100,7 @@ public struct NetworkAnalysis: Sendable {
     ) {
         guard options.method != .none else { return nil }
         var pores = consume labels
-        let narrow = narrowSquaredDistanceToPores(pores, threads: threads)
-        let wide = narrow != nil ? nil : squaredDistanceToPores(pores, threads: threads)
+        let (narrow, wide) = NetworkAnalysis.distances(to: pores, threads: threads)
         func byPores<D: FixedWidthInteger & Sendable>(_ toPore: Image<D>) -> (CellNetwork, FrameworkStatistics) {
             let corners = CellNetwork.poreCorners(of: pores, regions: poreRegions, threads: threads)
             growInfluenceZones(&pores, field: field, poreDistances: toPore)
@@ -117,9 +114,25 @@ public struct NetworkAnalysis: Sendable {
             })
         }
         if options.method == .ridges { pores = Image(width: 0, height: 0, samples: []) }
-        self.init(options: options, byPores: { narrow.map { byPores($0) } ?? byPores(wide!) },
-                  byRidges: { narrow.map { NetworkAnalysis.byRidges(grey(), options: options, field: field, toPore: $0, threads: threads) }
-                      ?? NetworkAnalysis.byRidges(grey(), options: options, field: field, toPore: wide!, threads: threads) })
+        self.init(options: options, byPores: { narrow.map { byPores($0) } ?? byPores(wide!) }, byRidges: {
+            NetworkAnalysis.byRidges(grey, options: options, field: field, narrow: narrow, wide: wide, threads: threads)
+        })
+    }
+
+    /// The one distance map to the pores that serves the zones, the guard rule and the walls: in
+    /// 16 bits when it fits (it does unless walls are over 255 px thick), else in 32.
+    private static func distances<P: FixedWidthInteger & Sendable>(
+        to pores: Image<P>, threads: Int
+    ) -> (narrow: Image<UInt16>?, wide: Image<Int32>?) {
+        if let narrow = narrowSquaredDistanceToPores(pores, threads: threads) { return (narrow, nil) }
+        return (nil, squaredDistanceToPores(pores, threads: threads))
+    }
+
+    /// `byRidges` with the distance map `distances` made.
+    private static func byRidges(_ grey: () -> Image<Float>, options: NetworkOptions, field: Mask?,
+                                 narrow: Image<UInt16>?, wide: Image<Int32>?, threads: Int) -> (CellNetwork, FrameworkStatistics) {
+        if let narrow { return byRidges(grey(), options: options, field: field, toPore: narrow, threads: threads) }
+        return byRidges(grey(), options: options, field: field, toPore: wide!, threads: threads)
     }
 
     /// The cells found on the smoothed frame's ridges (`ridgeCells`), and the walls between them.

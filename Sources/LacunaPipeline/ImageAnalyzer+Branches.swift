@@ -89,15 +89,9 @@ extension ImageAnalyzer {
     func cellNetwork<S: FixedWidthInteger & UnsignedInteger & Sendable, L: FixedWidthInteger & Sendable>(
         labels: Image<L>, poreCount: Int, poreRegions: [RegionProperties], grey: Image<S>, field: Mask?
     ) -> (network: NetworkSummary, overlay: CellOverlayCodes?)? {
-        let options = options
-        guard let network = NetworkAnalysis(
-            pores: labels, poreCount: poreCount,
-            grey: { ImageAnalyzer.wallsBright(gaussianBlur(grey, sigma: options.blurSigma), polarity: options.polarity) },
-            field: field, options: options.network, poreRegions: poreRegions, threads: threads) else { return nil }
-        if options.overlays == .pores { return (NetworkSummary(network), nil) }
-        return (NetworkSummary(network),
-                CellOverlayCodes(codes: CellOverlay.codes(network: network.network, pores: labels, threads: threads),
-                                 legend: CellOverlay.legend(for: network.network.cells)))
+        let network = NetworkAnalysis(pores: labels, poreCount: poreCount, grey: wallsBright(grey), field: field,
+                                      options: options.network, poreRegions: poreRegions, threads: threads)
+        return summary(of: network) { labelBoundaries(of: labels, threads: threads) }
     }
 
     /// `cellNetwork` with the pore labels handed over (`NetworkAnalysis(consumingPores:)`): they
@@ -106,20 +100,33 @@ extension ImageAnalyzer {
         consuming labels: consuming Labels, poreCount: Int, poreRegions: [RegionProperties], grey: Image<S>,
         field: Mask?
     ) -> (network: NetworkSummary, overlay: CellOverlayCodes?)? {
-        let options = options, threads = threads
+        let threads = threads
         let drawn = options.overlays != .pores && options.network.method != .none
         let outlines: PackedMask? = switch labels {
         case let .narrow(pores) where drawn: labelBoundaries(of: pores, threads: threads)
         case let .wide(pores) where drawn: labelBoundaries(of: pores, threads: threads)
         default: nil
         }
-        guard let network = NetworkAnalysis(
-            consumingPores: consume labels, poreCount: poreCount,
-            grey: { ImageAnalyzer.wallsBright(gaussianBlur(grey, sigma: options.blurSigma), polarity: options.polarity) },
-            field: field, options: options.network, poreRegions: poreRegions, threads: threads) else { return nil }
-        guard let outlines else { return (NetworkSummary(network), nil) }
+        let network = NetworkAnalysis(consumingPores: consume labels, poreCount: poreCount, grey: wallsBright(grey),
+                                      field: field, options: options.network, poreRegions: poreRegions, threads: threads)
+        return summary(of: network) { outlines! }
+    }
+
+    /// The smoothed frame with the walls bright, made only if the ridge method asks for it.
+    private func wallsBright<S: FixedWidthInteger & UnsignedInteger & Sendable>(_ grey: Image<S>) -> () -> Image<Float> {
+        let options = options
+        return { ImageAnalyzer.wallsBright(gaussianBlur(grey, sigma: options.blurSigma), polarity: options.polarity) }
+    }
+
+    /// What `cellNetwork` returns of `network`: its tables, and its overlay's codes with the pore
+    /// outlines `outlines` gives (unless `--overlays pores`).
+    private func summary(of network: NetworkAnalysis?,
+                         outlines: () -> PackedMask) -> (network: NetworkSummary, overlay: CellOverlayCodes?)? {
+        guard let network else { return nil }
+        if options.overlays == .pores { return (NetworkSummary(network), nil) }
         return (NetworkSummary(network),
-                CellOverlayCodes(codes: CellOverlay.codes(network: network.network, poreOutlines: outlines, threads: threads),
+                CellOverlayCodes(codes: CellOverlay.codes(network: network.network, poreOutlines: outlines(),
+                                                          threads: threads),
                                  legend: CellOverlay.legend(for: network.network.cells)))
     }
 

@@ -298,11 +298,12 @@ public struct ImageAnalyzer: Sendable {
             // renders and encodes the pore overlay; the other, or the same after it, runs the
             // threshold-sensitivity pass (already done on one thread).
             let overlayPart = {
-                AfterPart.overlay(poreOverlay(
+                let touchesBorder = pores.map(\.touchesBorder)
+                return AfterPart.overlay(poreOverlay(
                     display: display,
-                    codes: poreOverlayCodes(labels: labels, touchesBorder: pores.map(\.touchesBorder), mask: packedMask,
+                    codes: poreOverlayCodes(labels: labels, touchesBorder: touchesBorder, mask: packedMask,
                                             analysed: region.mask),
-                    touchesBorder: pores.map(\.touchesBorder), analysed: region.mask, excludedBySize: found - keptBySize,
+                    touchesBorder: touchesBorder, analysed: region.mask, excludedBySize: found - keptBySize,
                     calibration: context.calibration))
             }
             let sensitivityPart = sensitivity.map { pass in { AfterPart.sensitivity(pass()) } }

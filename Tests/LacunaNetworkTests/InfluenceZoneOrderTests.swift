@@ -90,7 +90,7 @@ struct InfluenceZoneOrderTests {
         let a = CellNetwork(cells: .narrow(narrow), count: 25, field: field, rule: rule, pores: pores, poreDistances: toPore)
         let b = CellNetwork(cells: .wide(wide), count: 25, field: field, rule: rule, pores: pores, poreDistances: toPore)
         #expect(a.cells == b.cells && a.labels == wide && a.cells.count > 10)
-        #expect(FrameworkStatistics(cells: Labels.narrow(narrow), pores: pores, field: field, poreDistances: toPore)
+        #expect(FrameworkStatistics(cells: Labels.narrow(narrow), field: field, poreDistances: toPore)
             == FrameworkStatistics(cells: wide, pores: pores, field: field, toPore: toPore))
         #expect(cellContacts(of: narrow) == cellContacts(of: wide))
     }
@@ -115,8 +115,8 @@ struct InfluenceZoneOrderTests {
         #expect(narrow.samples.map { $0 == .max ? Int32.max : Int32($0) } == wide.samples)
         let cells = influenceZones(of: pores, field: field, poreDistances: narrow)
         #expect(cells == influenceZones(of: pores, field: field, poreDistances: wide))
-        #expect(FrameworkStatistics(cells: cells, pores: pores, field: field, poreDistances: narrow)
-            == FrameworkStatistics(cells: cells, pores: pores, field: field, poreDistances: wide))
+        #expect(FrameworkStatistics(cells: cells, field: field, poreDistances: narrow)
+            == FrameworkStatistics(cells: cells, field: field, poreDistances: wide))
         #expect(cellsOpenToUnseenPores(cells, count: 25, field: field, poreDistances: narrow)
             == cellsOpenToUnseenPores(cells, count: 25, field: field, poreDistances: wide))
     }

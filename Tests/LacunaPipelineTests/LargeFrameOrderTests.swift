@@ -44,6 +44,14 @@ struct LargeFrameOrderTests {
                    poreOverlay: try Data(contentsOf: URL(fileURLWithPath: pores)), cellOverlay: cellOverlay)
     }
 
+    /// The measurement, network and both overlay files of `run` are those of `usual`.
+    static func expectSame(_ run: Run, as usual: Run, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(run.measurement == usual.measurement, sourceLocation: sourceLocation)
+        #expect(run.network == usual.network, sourceLocation: sourceLocation)
+        #expect(run.poreOverlay == usual.poreOverlay, sourceLocation: sourceLocation)
+        #expect(run.cellOverlay == usual.cellOverlay, sourceLocation: sourceLocation)
+    }
+
     @Test("the same measurement (sensitivity included), network and overlay files in either order, on one and two threads",
           arguments: [(false, false), (true, false), (false, true)])
     func sameResults(local: Bool, poresOnly: Bool) throws {
@@ -62,11 +70,8 @@ struct LargeFrameOrderTests {
             for (large, keeps) in [(0, true), (0, false), (Int.max, true)] {
                 let other = try Self.run(decoded, options: options, threads: threads, largeFrom: large, keepsLabels: keeps,
                                          folder: folder, tag: "t\(threads)-\(large)-\(keeps)")
-                #expect(other.measurement == usual.measurement)
-                #expect(other.network == usual.network)
+                Self.expectSame(other, as: usual)
                 #expect(keeps ? other.labels == usual.labels : other.labels == nil)
-                #expect(other.poreOverlay == usual.poreOverlay)
-                #expect(other.cellOverlay == usual.cellOverlay)
             }
         }
     }
@@ -93,9 +98,7 @@ struct LargeFrameOrderTests {
             for keeps in [false, true] {
                 let large = try Self.run(decoded, options: options, threads: threads, largeFrom: 0, keepsLabels: keeps,
                                          folder: folder, tag: "large-\(threads)-\(keeps)")
-                #expect(large.measurement == usual.measurement)
-                #expect(large.network == usual.network)
-                #expect(large.poreOverlay == usual.poreOverlay && large.cellOverlay == usual.cellOverlay)
+                Self.expectSame(large, as: usual)
             }
         }
     }
